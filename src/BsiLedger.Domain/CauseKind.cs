@@ -1,0 +1,8 @@
+namespace BsiLedger.Domain;
+
+public enum CauseKind
+{
+    Operator,
+    Policy,
+    Device,
+}

@@ -1,0 +1,61 @@
+using BsiLedger.Domain.Devices.Events;
+using BsiLedger.Domain.Releases;
+
+namespace BsiLedger.Domain.Devices;
+
+/// <summary>
+/// A device as its history leaves it. Changed only by <see cref="Apply(IDeviceEvent)"/>, so replaying a
+/// stream to any version gives the device's state at that version.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bsi.device")]
+public sealed record Device(
+    [property: Id(0)] string Id,
+    [property: Id(1)] bool IsEnrolled,
+    [property: Id(2)] Platform Platform,
+    [property: Id(3)] string Model,
+    [property: Id(4)] OsVersion Os,
+    [property: Id(5)] bool AutoInstall,
+    [property: Id(6)] bool Managed,
+    [property: Id(7)] MdmPolicy MdmPolicy,
+    [property: Id(8)] ReleaseId? Staged,
+    [property: Id(9)] ReleaseId? Applied,
+    [property: Id(10)] InstallFailure? LastFailure)
+{
+    public static Device Unenrolled { get; } =
+        new("", false, default, "", default, false, false, MdmPolicy.None, null, null, null);
+
+    /// <summary>The newest letter the device holds, staged or applied: nothing older may install over it.</summary>
+    public ReleaseId? Newest => (Staged, Applied) switch
+    {
+        ({ } staged, { } applied) => staged.Supersedes(applied) ? staged : applied,
+        ({ } staged, null) => staged,
+        (null, var applied) => applied,
+    };
+
+    public IReadOnlyList<ReleaseId> Installed => new[] { Applied, Staged }.OfType<ReleaseId>().ToArray();
+
+    public bool Has(ReleaseId release) => Staged == release || Applied == release;
+
+    public Device Apply(IDeviceEvent @event) => @event switch
+    {
+        DeviceEnrolled e => this with
+        {
+            Id = e.DeviceId, IsEnrolled = true, Platform = e.Platform, Model = e.Model, Os = e.Os,
+            AutoInstall = e.AutoInstall, Managed = e.Managed, MdmPolicy = e.MdmPolicy, LastFailure = null,
+        },
+        AutoInstallChanged e => this with { AutoInstall = e.AutoInstall, LastFailure = null },
+        ManagementPolicyChanged e => this with { Managed = e.Managed, MdmPolicy = e.MdmPolicy, LastFailure = null },
+        BsiInstalled e => this with { Staged = e.Release, LastFailure = null },
+        BsiInstallFailed e => this with { LastFailure = new InstallFailure(e.Release, e.Reason) },
+        BsiApplied e => this with { Applied = e.Release, Staged = null, LastFailure = null },
+        BsiUninstalled => this with { Staged = null, Applied = null, LastFailure = null },
+        BsiWithdrawn e => this with
+        {
+            Staged = Staged == e.Release ? null : Staged,
+            Applied = Applied == e.Release ? null : Applied,
+            LastFailure = null,
+        },
+        OsUpdated e => this with { Os = e.To, Staged = null, Applied = null, LastFailure = null },
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "not a device event"),
+    };
+}

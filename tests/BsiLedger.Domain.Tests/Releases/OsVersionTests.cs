@@ -1,0 +1,26 @@
+namespace BsiLedger.Domain.Tests.Releases;
+
+public sealed class OsVersionTests
+{
+    [Theory]
+    [InlineData("26.x")]
+    [InlineData("26")]
+    [InlineData("26.3.1.1")]
+    [InlineData("")]
+    [InlineData("26..1")]
+    [InlineData("v26.3")]
+    [InlineData("99999999999.1")]
+    public void A_malformed_version_is_refused_with_the_expected_form(string text)
+    {
+        Assert.False(OsVersion.TryParse(text, out _, out var error));
+        Assert.Contains("two or three numeric parts", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("26.3", "26.3.1")]
+    [InlineData("26.3.1", "26.3.2")]
+    [InlineData("26.3.9", "26.4")]
+    [InlineData("9.9", "26.0")]
+    public void Versions_order_numerically(string lower, string higher) =>
+        Assert.True(OsVersion.Parse(lower) < OsVersion.Parse(higher));
+}
