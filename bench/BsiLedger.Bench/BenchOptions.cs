@@ -1,0 +1,64 @@
+using System.CommandLine;
+
+namespace BsiLedger.Bench;
+
+/// <summary>What one benchmark run measures and where its figures go.</summary>
+public sealed record BenchOptions(string? Connection, int Devices, int Concurrency, string OutFile)
+{
+    public const string ConnectionVariable = "BSILEDGER_CONNECTION";
+
+    private static readonly Option<string?> _connection = new("--connection")
+    {
+        Description = $"PostgreSQL connection string; defaults to ${ConnectionVariable}, else an embedded server in a fresh temporary directory",
+    };
+
+    private static readonly Option<int> _devices = new("--devices")
+    {
+        Description = "Devices to drive through the grains (3 events each); the baseline appends as many events",
+        DefaultValueFactory = _ => 2000,
+    };
+
+    private static readonly Option<int> _concurrency = new("--concurrency")
+    {
+        Description = "Devices in flight at once on the grain path",
+        DefaultValueFactory = _ => 64,
+    };
+
+    private static readonly Option<string> _out = new("--out")
+    {
+        Description = "Where the figures are written as JSON",
+        DefaultValueFactory = _ => Path.Combine("bench", "results", "append-bench.json"),
+    };
+
+    /// <summary>--connection wins, then the environment; null means the embedded server.</summary>
+    public string? ExplicitConnection =>
+        !string.IsNullOrWhiteSpace(Connection) ? Connection
+        : Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : null;
+
+    public static RootCommand Command(Func<BenchOptions, CancellationToken, Task<int>> run)
+    {
+        var root = new RootCommand("Measures appending device events through the grains and directly through the event journal")
+        {
+            _connection, _devices, _concurrency, _out,
+        };
+        _devices.Validators.Add(result => RequirePositive(result, _devices));
+        _concurrency.Validators.Add(result => RequirePositive(result, _concurrency));
+        root.SetAction((parse, ct) => run(
+            new BenchOptions(
+                parse.GetValue(_connection),
+                parse.GetValue(_devices),
+                parse.GetValue(_concurrency),
+                parse.GetValue(_out) ?? Path.Combine("bench", "results", "append-bench.json")),
+            ct));
+        return root;
+    }
+
+    private static void RequirePositive(System.CommandLine.Parsing.OptionResult result, Option<int> option)
+    {
+        if (result.GetValueOrDefault<int>() < 1)
+        {
+            result.AddError($"{option.Name} must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace BsiLedger.Bench;
+
+public sealed record MachineInfo(int Processors, string Os);

@@ -1,0 +1,3 @@
+using BsiLedger.Bench;
+
+return await BenchOptions.Command(BenchRun.ExecuteAsync).Parse(args).InvokeAsync();

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using BsiLedger.Cli.Input;
+using BsiLedger.Cli.Output;
+using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.Postgres;
+using BsiLedger.Grains.Commands;
+using Npgsql;
+
+namespace BsiLedger.Cli.Hosting;
+
+/// <summary>
+/// Runs one command's body inside a ledger session and turns every way it can end into the contract's
+/// exit code: input is checked before anything starts, so bad input never touches the database.
+/// </summary>
+public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
+{
+    public delegate Task<int> Body(LedgerSession ledger, ResultWriter output, CancellationToken ct);
+
+    /// <summary>
+    /// <paramref name="prepare"/> reads and validates the input (throwing <see cref="UsageException"/>)
+    /// and returns the body to run against the ledger.
+    /// </summary>
+    public void Register(Command command, Func<ParseResult, Body> prepare, bool withSilo = true) =>
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                var settings = GlobalOptions.Read(parse);
+                var body = prepare(parse);
+                await using var ledger = await LedgerSession.OpenAsync(settings, withSilo, ct);
+                return await body(ledger, new ResultWriter(stdout, settings.Json), ct);
+            }
+            catch (UsageException e)
+            {
+                await stderr.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e)
+            {
+                // Everything that is neither bad input nor a rule's refusal (those are results, not exceptions).
+                await stderr.WriteLineAsync($"infrastructure error: {Describe(e)}");
+                return ExitCodes.Infrastructure;
+            }
+        });
+
+    private static string Describe(Exception e) => e switch
+    {
+        JournalUnavailableException or NpgsqlException or System.Net.Sockets.SocketException =>
+            $"{e.Message} (is the database reachable? check --connection or ${LedgerSettings.ConnectionVariable})",
+        EmbeddedPostgresException or PostgresBinariesNotFoundException or ConcurrencyRetriesExhaustedException => e.Message,
+        { InnerException: { } inner } when e is not UsageException => $"{e.Message}: {Describe(inner)}",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
+}

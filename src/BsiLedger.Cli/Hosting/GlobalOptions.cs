@@ -1,0 +1,49 @@
+using System.CommandLine;
+using BsiLedger.Cli.Input;
+using BsiLedger.Host;
+
+namespace BsiLedger.Cli.Hosting;
+
+/// <summary>Options every command takes: where the data lives, where telemetry goes, JSON output.</summary>
+public static class GlobalOptions
+{
+    public static readonly Option<string?> Connection = new("--connection")
+    {
+        Description = $"PostgreSQL connection string (Npgsql form, e.g. \"Host=db;Username=bsi;Password=…;Database=bsiledger\"); defaults to ${LedgerSettings.ConnectionVariable}, else an embedded server in --data-dir",
+        Recursive = true,
+    };
+
+    public static readonly Option<string> DataDirectory = new("--data-dir")
+    {
+        Description = "Where the embedded PostgreSQL keeps its data between runs",
+        DefaultValueFactory = _ => "./.bsiledger",
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Telemetry = new("--telemetry")
+    {
+        Description = "Traces and metrics: none, console (to stderr) or otlp (configured by OTEL_EXPORTER_OTLP_* variables)",
+        DefaultValueFactory = _ => "console",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Write the result as one JSON document on stdout, and nothing else there",
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [Connection, DataDirectory, Telemetry, Json];
+
+    public static LedgerSettings Read(ParseResult parse) => new(
+        parse.GetValue(Connection),
+        parse.GetValue(DataDirectory) ?? "./.bsiledger",
+        parse.GetValue(Telemetry) switch
+        {
+            "none" => TelemetryMode.None,
+            "console" => TelemetryMode.Console,
+            "otlp" => TelemetryMode.Otlp,
+            var other => throw new UsageException($"--telemetry: '{other}' is not a telemetry mode: expected none, console or otlp"),
+        },
+        parse.GetValue(Json));
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+
+namespace BsiLedger.Cli.Output;
+
+/// <summary>
+/// The command's result, and nothing else, goes to stdout: one JSON document with --json, otherwise text
+/// for a person. Logs and telemetry go to stderr (see Program).
+/// </summary>
+public sealed class ResultWriter(TextWriter stdout, bool json)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private readonly IAnsiConsole _console = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(stdout),
+    });
+
+    public bool Json => json;
+
+    /// <summary>Writes the JSON document with --json, otherwise lets <paramref name="human"/> render.</summary>
+    public void Write<T>(T document, Action<IAnsiConsole> human)
+    {
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+        }
+        else
+        {
+            human(_console);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Weasel.Core;
+
+namespace BsiLedger.EventStore.Marten;
+
+/// <summary>How the ledger configures Marten; the CLI, the silo, the tests and the benchmark all share it.</summary>
+public static class LedgerStoreOptions
+{
+    public const string Schema = "bsiledger";
+
+    public static void Configure(StoreOptions options, string connectionString)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = Schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        // Rich mode checks the expected version inside the append itself.
+        options.Events.AppendMode = EventAppendMode.Rich;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        // The async daemon's leader lock goes through DistributedLock.Postgres (see the package shim in
+        // the README); without a transaction-scoped advisory lock every attempt fails on a DbDataSource.
+        options.Events.UseAdvisoryLockTransaction = true;
+
+        foreach (var (type, name) in LedgerEventTypes.All)
+        {
+            options.Events.MapEventType(type, name);
+        }
+    }
+
+    public static DocumentStore CreateStore(string connectionString) =>
+        DocumentStore.For(options => Configure(options, connectionString));
+}

@@ -1,0 +1,143 @@
+using Npgsql;
+
+namespace BsiLedger.EventStore.Postgres;
+
+/// <summary>
+/// A private PostgreSQL server run from the machine's own binaries, with its data kept in
+/// <see cref="EmbeddedPostgresOptions.DataDirectory"/> between runs. One process at a time may use a directory.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    public const string DatabaseName = "bsiledger";
+
+    private const int PortAttempts = 5;
+
+    private readonly DataDirectoryLock _lock;
+    private readonly StopOnce _stopOnce;
+
+    private EmbeddedPostgres(DataDirectoryLock directoryLock, StopOnce stopOnce, string connectionString)
+    {
+        _lock = directoryLock;
+        _stopOnce = stopOnce;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken ct)
+    {
+        var binaries = PostgresBinaries.Locate();
+        var account = PostgresAccount.ForCurrentProcess();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+
+        var directoryLock = DataDirectoryLock.Acquire(dataDirectory);
+        StopOnce? stopOnce = null;
+        try
+        {
+            var cluster = new PostgresCluster(binaries, account, dataDirectory);
+            Directory.CreateDirectory(cluster.SocketDirectory);
+            await account.PrepareDirectoryAsync(dataDirectory, ct);
+            if (!cluster.IsInitialized)
+            {
+                await cluster.InitializeAsync(ct);
+            }
+            else if (cluster.HasPidFile && await cluster.IsRunningAsync(ct))
+            {
+                // Left behind by a run that was killed: we hold the lock, so no live bsi process owns it.
+                await cluster.StopAsync(ct);
+            }
+
+            stopOnce = new StopOnce(() => cluster.StopAsync(CancellationToken.None));
+            var port = await StartOnFreePortAsync(cluster, options, ct);
+            await EnsureDatabaseAsync(port, ct);
+            return new EmbeddedPostgres(directoryLock, stopOnce, BuildConnectionString(port, DatabaseName, options));
+        }
+        catch
+        {
+            if (stopOnce is not null)
+            {
+                await StopQuietlyAsync(stopOnce);
+            }
+
+            directoryLock.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _stopOnce.StopAsync();
+        }
+        finally
+        {
+            _stopOnce.Dispose();
+            _lock.Dispose();
+        }
+    }
+
+    // The failure that got us here is the one worth reporting, not a follow-on one from stopping.
+    private static async Task StopQuietlyAsync(StopOnce stopOnce)
+    {
+        try
+        {
+            await stopOnce.StopAsync();
+        }
+        catch (EmbeddedPostgresException)
+        {
+        }
+        finally
+        {
+            stopOnce.Dispose();
+        }
+    }
+
+    private static async Task<int> StartOnFreePortAsync(
+        PostgresCluster cluster, EmbeddedPostgresOptions options, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreeTcpPort.Pick();
+            if (await cluster.TryStartAsync(port, options, ct))
+            {
+                return port;
+            }
+
+            if (attempt == PortAttempts)
+            {
+                throw new EmbeddedPostgresException(
+                    $"PostgreSQL could not bind a free port on 127.0.0.1 after {PortAttempts} attempts; see {cluster.LogFile}.");
+            }
+        }
+    }
+
+    private static async Task EnsureDatabaseAsync(int port, CancellationToken ct)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(BuildConnectionString(port, "postgres", null)) { Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync(ct);
+
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", DatabaseName);
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static string BuildConnectionString(int port, string database, EmbeddedPostgresOptions? options) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = PostgresCluster.SuperUser,
+            Database = database,
+            Pooling = true,
+            Multiplexing = false,
+            // Leaves room on the server for a second pool and for admin connections.
+            MaxPoolSize = Math.Clamp((options?.MaxConnections ?? 200) / 2, 1, 100),
+        }.ConnectionString;
+}

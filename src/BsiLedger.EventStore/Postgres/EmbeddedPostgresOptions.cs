@@ -1,0 +1,7 @@
+namespace BsiLedger.EventStore.Postgres;
+
+/// <summary>Where and how the private PostgreSQL server runs.</summary>
+/// <param name="DataDirectory">Holds the cluster (<c>pg/</c>), its log and the lock file; kept between runs.</param>
+/// <param name="Durable">False turns off fsync and friends: fast, but a crash can lose data (tests only).</param>
+/// <param name="MaxConnections">The server's <c>max_connections</c>.</param>
+public sealed record EmbeddedPostgresOptions(string DataDirectory, bool Durable = true, int MaxConnections = 200);

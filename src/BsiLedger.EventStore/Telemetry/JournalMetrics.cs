@@ -1,0 +1,19 @@
+using System.Diagnostics.Metrics;
+
+namespace BsiLedger.EventStore.Telemetry;
+
+/// <summary>What the journal seam measures: events appended, conflicts, and each append's size and latency.</summary>
+public static class JournalMetrics
+{
+    public static readonly Counter<long> EventsAppended =
+        LedgerTelemetry.Meter.CreateCounter<long>("bsi.journal.events_appended", "{event}", "Events appended to the ledger");
+
+    public static readonly Counter<long> Conflicts =
+        LedgerTelemetry.Meter.CreateCounter<long>("bsi.journal.conflicts", "{conflict}", "Appends refused because another writer appended first");
+
+    public static readonly Histogram<double> AppendDuration =
+        LedgerTelemetry.Meter.CreateHistogram<double>("bsi.journal.append.duration", "s", "Time of one append round trip");
+
+    public static readonly Histogram<long> AppendBatchSize =
+        LedgerTelemetry.Meter.CreateHistogram<long>("bsi.journal.append.batch_size", "{event}", "Events written by one append round trip");
+}

@@ -1,0 +1,57 @@
+using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.LogConsistency;
+using BsiLedger.EventStore.Marten;
+using BsiLedger.EventStore.Postgres;
+using BsiLedger.Host.Telemetry;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BsiLedger.Host;
+
+/// <summary>
+/// One process: an Orleans silo with the ledger's grains, Marten over PostgreSQL, and OpenTelemetry.
+/// The CLI, the tests and the benchmark all start the ledger through here.
+/// </summary>
+public static class LedgerHost
+{
+    public static IHost Build(LedgerHostOptions options)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { DisableDefaults = true });
+
+        // stdout belongs to the command's result; logs go to stderr, quietly.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Orleans' start-up advice (server GC, watchdog) is for long-running silos, not a user's command.
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        // A failed start is reported once, by the caller, without the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+
+        builder.Services.AddSingleton(options.Clock);
+        builder.Services.AddMarten(marten => LedgerStoreOptions.Configure(marten, options.ConnectionString))
+            .ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddSingleton<IEventJournal, MartenEventJournal>();
+
+        if (options.WithSilo)
+        {
+            AddSilo(builder, options);
+        }
+
+        builder.Services.AddLedgerTelemetry(options.Telemetry);
+        return builder.Build();
+    }
+
+    private static void AddSilo(HostApplicationBuilder builder, LedgerHostOptions options) =>
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                siloPort: FreeTcpPort.Pick(),
+                gatewayPort: FreeTcpPort.Pick(),
+                serviceId: "bsiledger",
+                clusterId: options.ClusterId);
+            silo.AddActivityPropagation();
+            silo.Services.AddLedgerLogConsistency();
+        });
+}

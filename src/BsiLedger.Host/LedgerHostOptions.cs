@@ -1,0 +1,16 @@
+namespace BsiLedger.Host;
+
+/// <summary>What a silo process needs: the database, its telemetry, and the domain clock.</summary>
+public sealed record LedgerHostOptions(string ConnectionString)
+{
+    public TelemetryMode Telemetry { get; init; } = TelemetryMode.Console;
+
+    /// <summary>The domain clock every event's <c>At</c> comes from; a simulation passes a virtual one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>False for commands that only read the ledger: no grains, no silo start-up.</summary>
+    public bool WithSilo { get; init; } = true;
+
+    /// <summary>Each process runs its own single-silo cluster unless told otherwise.</summary>
+    public string ClusterId { get; init; } = $"bsi-{Environment.ProcessId}-{Guid.NewGuid():N}";
+}

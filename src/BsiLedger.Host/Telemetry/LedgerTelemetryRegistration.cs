@@ -1,0 +1,38 @@
+using BsiLedger.EventStore.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace BsiLedger.Host.Telemetry;
+
+public static class LedgerTelemetryRegistration
+{
+    /// <summary>The trace sources followed from a command to the database: ours, Orleans', Marten's and Npgsql's.</summary>
+    public static readonly string[] TraceSources = [LedgerTelemetry.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Marten", "Npgsql"];
+
+    public static readonly string[] Meters = [LedgerTelemetry.Name, "Microsoft.Orleans", "Marten", "Npgsql"];
+
+    public static IServiceCollection AddLedgerTelemetry(this IServiceCollection services, TelemetryMode mode)
+    {
+        if (mode == TelemetryMode.None)
+        {
+            return services;
+        }
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("bsiledger"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(TraceSources).AddNpgsql();
+                _ = mode == TelemetryMode.Otlp ? tracing.AddOtlpExporter() : tracing.AddConsoleExporter();
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(Meters);
+                _ = mode == TelemetryMode.Otlp ? metrics.AddOtlpExporter() : metrics.AddConsoleExporter();
+            });
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.Marten;
+using BsiLedger.Testing;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events;
+using Marten.Events.Projections;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace BsiLedger.EventStore.Tests;
+
+/// <summary>
+/// The async daemon elects its leader through an advisory lock taken by DistributedLock.Postgres, which
+/// reaches us through the package shim. If the shim or the lock settings were wrong, no shard would start.
+/// </summary>
+public sealed class AsyncDaemonTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task The_hot_cold_daemon_takes_its_advisory_lock_and_catches_up_to_the_last_event()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var schema = "daemon_" + Guid.NewGuid().ToString("N")[..8];
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddMarten(options =>
+            {
+                LedgerStoreOptions.Configure(options, postgres.ConnectionString);
+                options.DatabaseSchemaName = schema;
+                options.Projections.Add<EventCountsProjection>(ProjectionLifecycle.Async);
+            })
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold);
+        using var host = builder.Build();
+        await host.StartAsync(ct);
+
+        var journal = new MartenEventJournal(host.Services.GetRequiredService<IDocumentStore>());
+        for (var i = 0; i < 20; i++)
+        {
+            var id = UniqueIds.Device();
+            await journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], ct);
+        }
+
+        await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        var counts = await session.LoadAsync<EventCounts>(EventCountsProjection.Key, ct);
+        Assert.NotNull(counts);
+        Assert.Equal(20, counts.Counts["bsi.device-enrolled"]);
+        Assert.Equal(20, counts.Counts["bsi.bsi-installed"]);
+        var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
+        var progress = await store.Advanced.AllProjectionProgress(token: ct);
+        Assert.All(progress, shard => Assert.Equal(statistics.EventSequenceNumber, shard.Sequence));
+        Assert.True(await AdvisoryLocksHeldAsync(ct) > 0, "the leader holds an advisory lock while it runs");
+
+        await host.StopAsync(ct);
+    }
+
+    private async Task<long> AdvisoryLocksHeldAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("select count(*) from pg_locks where locktype = 'advisory' and granted", connection);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+}

@@ -1,0 +1,31 @@
+using BsiLedger.EventStore.Postgres;
+
+namespace BsiLedger.Testing;
+
+/// <summary>
+/// One real PostgreSQL per test assembly, started from the machine's binaries in a temporary directory
+/// (fsync off: the suite tests behaviour, not durability). Tests keep apart by using unique stream ids.
+/// </summary>
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bsiledger-tests-" + Guid.NewGuid().ToString("N")[..12]);
+    private EmbeddedPostgres? _postgres;
+
+    public string ConnectionString => _postgres?.ConnectionString ?? throw new InvalidOperationException("not started");
+
+    public async ValueTask InitializeAsync() =>
+        _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_directory, Durable: false), CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
