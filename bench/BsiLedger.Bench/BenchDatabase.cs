@@ -20,7 +20,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public string Description => _embedded is null ? "given connection" : $"embedded PostgreSQL in {_dataDirectory}";
+    public string Description => _embedded is null ? "given connection" : $"embedded durable PostgreSQL in {_dataDirectory}, deleted afterwards";
 
     public static async Task<BenchDatabase> OpenAsync(string? explicitConnection, string runId, CancellationToken ct)
     {

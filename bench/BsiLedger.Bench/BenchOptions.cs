@@ -36,7 +36,7 @@ public sealed record BenchOptions(string? Connection, int Devices, int Concurren
         : Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : null;
 
-    public static RootCommand Command(Func<BenchOptions, CancellationToken, Task<int>> run)
+    public static RootCommand Command(Func<BenchOptions, Task<int>> run)
     {
         var root = new RootCommand("Measures appending device events through the grains and directly through the event journal")
         {
@@ -44,13 +44,12 @@ public sealed record BenchOptions(string? Connection, int Devices, int Concurren
         };
         _devices.Validators.Add(result => RequirePositive(result, _devices));
         _concurrency.Validators.Add(result => RequirePositive(result, _concurrency));
-        root.SetAction((parse, ct) => run(
+        root.SetAction(parse => run(
             new BenchOptions(
                 parse.GetValue(_connection),
                 parse.GetValue(_devices),
                 parse.GetValue(_concurrency),
-                parse.GetValue(_out) ?? Path.Combine("bench", "results", "append-bench.json")),
-            ct));
+                parse.GetValue(_out) ?? Path.Combine("bench", "results", "append-bench.json"))));
         return root;
     }
 

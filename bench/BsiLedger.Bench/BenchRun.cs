@@ -10,14 +10,15 @@ public static class BenchRun
 {
     public const int Interrupted = 130;
 
-    public static async Task<int> ExecuteAsync(BenchOptions options, CancellationToken ct)
+    public static async Task<int> ExecuteAsync(BenchOptions options)
     {
+        using var interruption = new Interruption();
         try
         {
-            return await RunAsync(options, ct);
+            return await RunAsync(options, interruption.Token);
         }
-        // The embedded server stops itself on SIGINT/SIGTERM, so in-flight appends fail before they see the token.
-        catch (Exception) when (ct.IsCancellationRequested)
+        // The embedded server stops itself on the same signal, so in-flight appends fail rather than cancel.
+        catch (Exception) when (interruption.Requested)
         {
             await Console.Error.WriteLineAsync("interrupted: no figures written");
             return Interrupted;
