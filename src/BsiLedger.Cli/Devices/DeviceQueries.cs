@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Input;
+using BsiLedger.Cli.Output;
 using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Grains.Devices;
 using Spectre.Console;
@@ -13,38 +14,34 @@ public static class DeviceQueries
     public static Command Show(CommandRunner runner, Argument<string> id)
     {
         var command = new Command("show", "A device's current state") { id };
-        runner.Register(command, parse =>
+        RegisterForEnrolled(runner, command, id, (snapshot, output) =>
         {
-            var deviceId = InputParsers.DeviceId(parse.GetValue(id));
-            return async (ledger, output, _) =>
+            var d = snapshot.Device;
+            output.Write(new
             {
-                var snapshot = await ledger.Grains.GetGrain<IDeviceGrain>(deviceId).GetState();
-                if (!snapshot.Device.IsEnrolled)
-                {
-                    return await NotEnrolledAsync(deviceId);
-                }
-
-                var d = snapshot.Device;
-                output.Write(new
-                {
-                    device = d.Id, platform = d.Platform.ToString(), model = d.Model, os = d.Os.ToString(),
-                    autoInstall = d.AutoInstall, managed = d.Managed, mdmPolicy = d.MdmPolicy,
-                    applied = d.Applied?.ToString(), staged = d.Staged?.ToString(), version = snapshot.Version,
-                }, console =>
-                {
-                    var table = new Table().AddColumns("field", "value").HideHeaders();
-                    table.AddRow("device", Markup.Escape(d.Id));
-                    table.AddRow("platform", $"{d.Platform} {d.Os}");
-                    table.AddRow("model", Markup.Escape(d.Model));
-                    table.AddRow("auto-install", d.AutoInstall ? "on" : "off");
-                    table.AddRow("managed", d.Managed ? $"yes (policy: {d.MdmPolicy.ToString().ToLowerInvariant()})" : "no");
-                    table.AddRow("applied", Markup.Escape(d.Applied?.ToString() ?? "none (base OS)"));
-                    table.AddRow("staged", Markup.Escape(d.Staged?.ToString() ?? "none"));
-                    table.AddRow("stream version", snapshot.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    console.Write(table);
-                });
-                return ExitCodes.Done;
-            };
+                device = d.Id,
+                platform = d.Platform.ToString(),
+                model = d.Model,
+                os = d.Os.ToString(),
+                autoInstall = d.AutoInstall,
+                managed = d.Managed,
+                mdmPolicy = d.MdmPolicy,
+                applied = d.Applied?.ToString(),
+                staged = d.Staged?.ToString(),
+                version = snapshot.Version,
+            }, console =>
+            {
+                var table = new Table().AddColumns("field", "value").HideHeaders();
+                table.AddRow("device", Markup.Escape(d.Id));
+                table.AddRow("platform", $"{d.Platform} {d.Os}");
+                table.AddRow("model", Markup.Escape(d.Model));
+                table.AddRow("auto-install", d.AutoInstall ? "on" : "off");
+                table.AddRow("managed", d.Managed ? $"yes (policy: {d.MdmPolicy.ToString().ToLowerInvariant()})" : "no");
+                table.AddRow("applied", Markup.Escape(d.Applied?.ToString() ?? "none (base OS)"));
+                table.AddRow("staged", Markup.Escape(d.Staged?.ToString() ?? "none"));
+                table.AddRow("stream version", snapshot.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                console.Write(table);
+            });
         });
         return command;
     }
@@ -56,6 +53,14 @@ public static class DeviceQueries
     public static Command CheckIn(CommandRunner runner, Argument<string> id)
     {
         var command = new Command("check-in", "An offline device comes back and takes what it is owed") { id };
+        RegisterForEnrolled(runner, command, id, (snapshot, output) =>
+            output.Write(new { device = snapshot.Device.Id, owed = Array.Empty<string>(), version = snapshot.Version },
+                console => console.WriteLine($"{snapshot.Device.Id}: checked in; nothing owed")));
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="render"/> on the device's state, or refuses (exit 1) when it is not enrolled.</summary>
+    private static void RegisterForEnrolled(CommandRunner runner, Command command, Argument<string> id, Action<DeviceSnapshot, ResultWriter> render) =>
         runner.Register(command, parse =>
         {
             var deviceId = InputParsers.DeviceId(parse.GetValue(id));
@@ -67,13 +72,10 @@ public static class DeviceQueries
                     return await NotEnrolledAsync(deviceId);
                 }
 
-                output.Write(new { device = deviceId, owed = Array.Empty<string>(), version = snapshot.Version },
-                    console => console.WriteLine($"{deviceId}: checked in; nothing owed"));
+                render(snapshot, output);
                 return ExitCodes.Done;
             };
         });
-        return command;
-    }
 
     public static async Task<int> NotEnrolledAsync(string deviceId)
     {

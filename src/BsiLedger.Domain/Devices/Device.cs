@@ -40,8 +40,15 @@ public sealed record Device(
     {
         DeviceEnrolled e => this with
         {
-            Id = e.DeviceId, IsEnrolled = true, Platform = e.Platform, Model = e.Model, Os = e.Os,
-            AutoInstall = e.AutoInstall, Managed = e.Managed, MdmPolicy = e.MdmPolicy, LastFailure = null,
+            Id = e.DeviceId,
+            IsEnrolled = true,
+            Platform = e.Platform,
+            Model = e.Model,
+            Os = e.Os,
+            AutoInstall = e.AutoInstall,
+            Managed = e.Managed,
+            MdmPolicy = e.MdmPolicy,
+            LastFailure = null,
         },
         AutoInstallChanged e => this with { AutoInstall = e.AutoInstall, LastFailure = null },
         ManagementPolicyChanged e => this with { Managed = e.Managed, MdmPolicy = e.MdmPolicy, LastFailure = null },
