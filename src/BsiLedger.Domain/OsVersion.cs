@@ -33,8 +33,9 @@ public readonly record struct OsVersion(
         return true;
     }
 
+    // A two-part version sorts before its ".0" form, so ordering agrees with equality (26.3 != 26.3.0).
     public int CompareTo(OsVersion other) =>
-        (Major, Minor, Patch ?? 0).CompareTo((other.Major, other.Minor, other.Patch ?? 0));
+        (Major, Minor, Patch ?? -1).CompareTo((other.Major, other.Minor, other.Patch ?? -1));
 
     public static bool operator <(OsVersion left, OsVersion right) => left.CompareTo(right) < 0;
     public static bool operator >(OsVersion left, OsVersion right) => left.CompareTo(right) > 0;

@@ -40,6 +40,7 @@ public static class LedgerHost
         }
 
         builder.Services.AddLedgerTelemetry(options.Telemetry);
+        options.ConfigureServices?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace BsiLedger.Host;
 
 /// <summary>What a silo process needs: the database, its telemetry, and the domain clock.</summary>
@@ -10,6 +12,9 @@ public sealed record LedgerHostOptions(string ConnectionString)
 
     /// <summary>False for commands that only read the ledger: no grains, no silo start-up.</summary>
     public bool WithSilo { get; init; } = true;
+
+    /// <summary>Last word on the services, after the ledger's own (tests wrap the journal to inject faults).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     /// <summary>Each process runs its own single-silo cluster unless told otherwise.</summary>
     public string ClusterId { get; init; } = $"bsi-{Environment.ProcessId}-{Guid.NewGuid():N}";

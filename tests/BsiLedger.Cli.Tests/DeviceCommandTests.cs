@@ -97,7 +97,8 @@ public sealed class DeviceCommandTests(PostgresFixture postgres) : CliTest(postg
         var id = UniqueIds.Device();
         var run = await Bsi(1, "device", "install", id, "iOS 26.3.1 (a)");
         Assert.Contains("DeviceNotEnrolled", run.Stderr, StringComparison.Ordinal);
-        await Bsi(1, "device", "show", id);
+        var show = (await Bsi(1, "device", "show", id, "--json")).Json();
+        Assert.Equal("DeviceNotEnrolled", show.GetProperty("error").GetProperty("code").GetString());
         await Bsi(1, "audit", "history", id);
         Assert.Equal(0, await RowsAsync(id));
     }

@@ -113,6 +113,27 @@ public sealed class DeviceGrainTests(TwoSilos silos) : IClassFixture<TwoSilos>
         }
     }
 
+    [Theory]
+    [InlineData("apply")]
+    [InlineData("withdraw")]
+    public async Task A_silo_whose_activation_is_behind_answers_from_the_newest_state_not_its_own(string command)
+    {
+        var id = UniqueIds.Device("behind");
+        await EnrollAsync(silos.First.GetGrain<IDeviceGrain>(id), id);
+        var behind = silos.Second.GetGrain<IDeviceGrain>(id);
+        await behind.GetState(); // holds version 1: nothing installed
+        await silos.First.GetGrain<IDeviceGrain>(id).Execute(new InstallBsi(id, A, Cause.Device(id)), Provenance.NewCommand());
+
+        // Decided on its own state, the apply would be refused (not staged) and the withdrawal a no-op.
+        DeviceCommand late = command == "apply"
+            ? new ApplyBsi(id, A, Activation.Restart, Cause.Device(id))
+            : new WithdrawBsi(id, A, "recall-1", Cause.Operator("vendor"));
+        var outcome = await behind.Execute(late, Provenance.NewCommand());
+
+        Assert.Equal(CommandStatus.Accepted, outcome.Status);
+        Assert.Equal([1L, 2L, 3L], await StoredRows.VersionsAsync(silos.ConnectionString, id));
+    }
+
     private static async Task EnrollAsync(IDeviceGrain device, string id)
     {
         var outcome = await device.Execute(

@@ -30,7 +30,7 @@ public static class AuditCommandLine
                 var events = await ledger.Journal.ReadAsync(deviceId, 0, ct);
                 if (events.Count == 0)
                 {
-                    return await DeviceQueries.NotEnrolledAsync(deviceId);
+                    return await DeviceQueries.NotEnrolledAsync(deviceId, output);
                 }
 
                 var rows = events.Select(e => new HistoryRow(

@@ -69,7 +69,7 @@ public static class DeviceQueries
                 var snapshot = await ledger.Grains.GetGrain<IDeviceGrain>(deviceId).GetState();
                 if (!snapshot.Device.IsEnrolled)
                 {
-                    return await NotEnrolledAsync(deviceId);
+                    return await NotEnrolledAsync(deviceId, output);
                 }
 
                 render(snapshot, output);
@@ -77,9 +77,10 @@ public static class DeviceQueries
             };
         });
 
-    public static async Task<int> NotEnrolledAsync(string deviceId)
+    public static async Task<int> NotEnrolledAsync(string deviceId, ResultWriter output)
     {
         var error = new DeviceNotEnrolled(deviceId);
+        output.Write(new { device = deviceId, status = "refused", error = new { code = error.Code, message = error.Message } }, _ => { });
         await Console.Error.WriteLineAsync($"{error.Code}: {error.Message}");
         return ExitCodes.Refused;
     }

@@ -21,8 +21,6 @@ public sealed class ResultWriter(TextWriter stdout, bool json)
         Out = new AnsiConsoleOutput(stdout),
     });
 
-    public bool Json => json;
-
     /// <summary>Writes the JSON document with --json, otherwise lets <paramref name="human"/> render.</summary>
     public void Write<T>(T document, Action<IAnsiConsole> human)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases;
 
@@ -19,10 +20,10 @@ public sealed record Device(
     [property: Id(7)] MdmPolicy MdmPolicy,
     [property: Id(8)] ReleaseId? Staged,
     [property: Id(9)] ReleaseId? Applied,
-    [property: Id(10)] InstallFailure? LastFailure)
+    [property: Id(10)] ImmutableHashSet<ReleaseId> Withdrawn)
 {
     public static Device Unenrolled { get; } =
-        new("", false, default, "", default, false, false, MdmPolicy.None, null, null, null);
+        new("", false, default, "", default, false, false, MdmPolicy.None, null, null, []);
 
     /// <summary>The newest letter the device holds, staged or applied: nothing older may install over it.</summary>
     public ReleaseId? Newest => (Staged, Applied) switch
@@ -48,21 +49,20 @@ public sealed record Device(
             AutoInstall = e.AutoInstall,
             Managed = e.Managed,
             MdmPolicy = e.MdmPolicy,
-            LastFailure = null,
         },
-        AutoInstallChanged e => this with { AutoInstall = e.AutoInstall, LastFailure = null },
-        ManagementPolicyChanged e => this with { Managed = e.Managed, MdmPolicy = e.MdmPolicy, LastFailure = null },
-        BsiInstalled e => this with { Staged = e.Release, LastFailure = null },
-        BsiInstallFailed e => this with { LastFailure = new InstallFailure(e.Release, e.Reason) },
-        BsiApplied e => this with { Applied = e.Release, Staged = null, LastFailure = null },
-        BsiUninstalled => this with { Staged = null, Applied = null, LastFailure = null },
+        AutoInstallChanged e => this with { AutoInstall = e.AutoInstall },
+        ManagementPolicyChanged e => this with { Managed = e.Managed, MdmPolicy = e.MdmPolicy },
+        BsiInstalled e => this with { Staged = e.Release },
+        BsiInstallFailed => this,
+        BsiApplied e => this with { Applied = e.Release, Staged = null },
+        BsiUninstalled => this with { Staged = null, Applied = null },
         BsiWithdrawn e => this with
         {
             Staged = Staged == e.Release ? null : Staged,
             Applied = Applied == e.Release ? null : Applied,
-            LastFailure = null,
+            Withdrawn = Withdrawn.Add(e.Release),
         },
-        OsUpdated e => this with { Os = e.To, Staged = null, Applied = null, LastFailure = null },
+        OsUpdated e => this with { Os = e.To, Staged = null, Applied = null },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "not a device event"),
     };
 }

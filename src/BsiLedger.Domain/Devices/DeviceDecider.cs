@@ -41,6 +41,11 @@ public static class DeviceDecider
         }
 
         var managed = c.Managed ?? state.Managed;
+        if (!managed && c.MdmPolicy is not null)
+        {
+            return Decision<IDeviceEvent>.Refuse(new DeviceNotManaged(c.DeviceId));
+        }
+
         var policy = managed ? c.MdmPolicy ?? (state.Managed ? state.MdmPolicy : MdmPolicy.Allow) : MdmPolicy.None;
         if (managed != state.Managed || policy != state.MdmPolicy)
         {
@@ -61,13 +66,10 @@ public static class DeviceDecider
             ?? Decision<IDeviceEvent>.Accept(new BsiInstalled(c.DeviceId, c.Release, now, c.Cause));
     }
 
+    // A failure report carries no identity of its own, so each report is a new fact: a device that
+    // fails twice failed twice. Rollout offers (with their own ids) make their reports idempotent.
     private static Decision<IDeviceEvent> ReportFailure(Device state, ReportInstallFailure c, DateTimeOffset now)
     {
-        if (state.LastFailure == new InstallFailure(c.Release, c.Reason))
-        {
-            return Decision<IDeviceEvent>.Unchanged;
-        }
-
         if (state.Has(c.Release))
         {
             return Decision<IDeviceEvent>.Refuse(new BsiAlreadyInstalled(c.DeviceId, c.Release));
@@ -122,6 +124,11 @@ public static class DeviceDecider
         if (release.Base != state.Os)
         {
             return Decision<IDeviceEvent>.Refuse(new BsiBaseVersionMismatch(state.Id, state.Os, release));
+        }
+
+        if (state.Withdrawn.Contains(release))
+        {
+            return Decision<IDeviceEvent>.Refuse(new ReleaseRecalled(state.Id, release));
         }
 
         return state.Newest is { } newest && newest.Supersedes(release)

@@ -5,32 +5,31 @@ namespace BsiLedger.EventStore.LogConsistency;
 
 /// <summary>
 /// Keeps a journaled grain's view in step with its stream through the <see cref="IEventJournal"/> seam.
-/// Unlike Orleans' primary-based adaptors it never retries a write in the background: a write either
-/// commits and is confirmed, or fails to the caller (conflict or store down) with nothing left pending,
-/// and the view is re-read from the stream before the next decision. A write whose outcome is unknown is
-/// therefore never sent twice, so it cannot double events.
+/// Unlike Orleans' primary-based adaptors it never retries a write in the background: an append is
+/// conditional on the version the grain decided against, and either commits or fails to the caller
+/// (conflict or store down). After any failure the view is re-read from the stream before the next
+/// append, so a write whose outcome is unknown is never sent twice and cannot double events.
+/// Only conditional appends are supported (<c>RaiseConditionalEvents</c>): an unconditional,
+/// confirmed-eventually event would be decided without knowing the stream's version.
 /// </summary>
 internal sealed class JournalLogViewAdaptor<TView>(
     ILogViewAdaptorHost<TView, JournalEvent> host,
     TView initialView,
-    ILogConsistencyProtocolServices services,
     IEventJournal journal,
     string streamId) : ILogViewAdaptor<TView, JournalEvent>
     where TView : class, new()
 {
-    private readonly List<JournalEvent> _pending = [];
     private readonly TView _confirmed = initialView;
-    private TView? _tentative;
     private int _confirmedVersion;
     private bool _stale = true;
 
-    public TView TentativeView => _tentative ?? _confirmed;
+    public TView TentativeView => _confirmed;
 
     public TView ConfirmedView => _confirmed;
 
     public int ConfirmedVersion => _confirmedVersion;
 
-    public IEnumerable<JournalEvent> UnconfirmedSuffix => _pending;
+    public IEnumerable<JournalEvent> UnconfirmedSuffix => [];
 
     public Task PreOnActivate() => Task.CompletedTask;
 
@@ -39,33 +38,20 @@ internal sealed class JournalLogViewAdaptor<TView>(
 
     public Task PostOnDeactivate() => Task.CompletedTask;
 
-    public void Submit(JournalEvent logEntry)
-    {
-        _tentative ??= services.DeepCopy(_confirmed);
-        _pending.Add(logEntry);
-        host.UpdateView(_tentative, logEntry);
-        host.OnViewChanged(tentative: true, confirmed: false);
-    }
+    public void Submit(JournalEvent logEntry) => throw UnconditionalNotSupported();
 
-    public void SubmitRange(IEnumerable<JournalEvent> logEntries)
-    {
-        foreach (var entry in logEntries)
-        {
-            Submit(entry);
-        }
-    }
+    public void SubmitRange(IEnumerable<JournalEvent> logEntries) => throw UnconditionalNotSupported();
 
     public Task<bool> TryAppend(JournalEvent logEntry) => TryAppendRange([logEntry]);
 
     public async Task<bool> TryAppendRange(IEnumerable<JournalEvent> logEntries)
     {
-        await ConfirmSubmittedEntries();
         var entries = logEntries.ToArray();
-        var versionBefore = _confirmedVersion;
+        var decidedAt = _confirmedVersion;
         if (_stale)
         {
             await CatchUpAsync();
-            if (_confirmedVersion != versionBefore)
+            if (_confirmedVersion != decidedAt)
             {
                 return false;
             }
@@ -73,47 +59,38 @@ internal sealed class JournalLogViewAdaptor<TView>(
 
         try
         {
-            await WriteAsync(entries);
-            return true;
+            await journal.AppendAsync(streamId, _confirmedVersion, entries, CancellationToken.None);
         }
         catch (StreamConflictException)
         {
             await CatchUpAsync();
             return false;
         }
-    }
-
-    public async Task ConfirmSubmittedEntries()
-    {
-        if (_pending.Count == 0)
+        catch
         {
-            return;
-        }
-
-        var entries = _pending.ToArray();
-        _pending.Clear();
-        _tentative = null;
-        try
-        {
-            await WriteAsync(entries);
-        }
-        catch (StreamConflictException)
-        {
-            await CatchUpAsync();
+            // Unknown outcome: the stream is the truth, re-read it before the next append.
+            _stale = true;
             throw;
         }
+
+        foreach (var entry in entries)
+        {
+            host.UpdateView(_confirmed, entry);
+        }
+
+        _confirmedVersion += entries.Length;
+        host.OnViewChanged(tentative: false, confirmed: true);
+        return true;
     }
 
-    public async Task Synchronize()
-    {
-        await ConfirmSubmittedEntries();
-        await CatchUpAsync();
-    }
+    public Task ConfirmSubmittedEntries() => Task.CompletedTask;
 
-    public async Task<IReadOnlyList<JournalEvent>> RetrieveLogSegment(int fromVersion, int length)
+    public Task Synchronize() => CatchUpAsync();
+
+    public async Task<IReadOnlyList<JournalEvent>> RetrieveLogSegment(int fromVersion, int toVersion)
     {
         var events = await journal.ReadAsync(streamId, fromVersion, CancellationToken.None);
-        return events.Take(length).Select(e => e.ToJournalEvent()).ToArray();
+        return events.Take(toVersion - fromVersion).Select(e => e.ToJournalEvent()).ToArray();
     }
 
     public Task ClearLogAsync(CancellationToken cancellationToken) =>
@@ -129,28 +106,8 @@ internal sealed class JournalLogViewAdaptor<TView>(
 
     public LogConsistencyStatistics GetStats() => new();
 
-    private async Task WriteAsync(JournalEvent[] entries)
-    {
-        try
-        {
-            await journal.AppendAsync(streamId, _confirmedVersion, entries, CancellationToken.None);
-        }
-        catch
-        {
-            // Conflict or unknown outcome: the stream is the truth, re-read it before deciding again.
-            _stale = true;
-            host.OnViewChanged(tentative: true, confirmed: false);
-            throw;
-        }
-
-        foreach (var entry in entries)
-        {
-            host.UpdateView(_confirmed, entry);
-        }
-
-        _confirmedVersion += entries.Length;
-        host.OnViewChanged(tentative: false, confirmed: true);
-    }
+    private static NotSupportedException UnconditionalNotSupported() =>
+        new("the ledger appends only conditionally on the version decided against: use RaiseConditionalEvents");
 
     private async Task CatchUpAsync()
     {

@@ -30,7 +30,7 @@ public sealed class JournalLogViewAdaptorFactory(IEventJournal journal) : ILogVi
         }
 
         var streamId = services.GrainId.Key.ToString();
-        var adaptor = new JournalLogViewAdaptor<TLogView>(host, initialState, services, journal, streamId);
+        var adaptor = new JournalLogViewAdaptor<TLogView>(host, initialState, journal, streamId);
         return (ILogViewAdaptor<TLogView, TLogEntry>)(object)adaptor;
     }
 }

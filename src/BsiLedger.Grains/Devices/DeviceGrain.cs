@@ -31,15 +31,7 @@ public sealed class DeviceGrain(TimeProvider clock) : JournaledGrain<DeviceView,
         activity?.SetTag("bsi.correlation_id", provenance.CorrelationId);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var decision = DeviceDecider.Decide(State.Current, command, clock.GetUtcNow());
-            var outcome = decision switch
-            {
-                { Error: { } error } => CommandOutcome.Refused(Version, error),
-                { Events.Count: 0 } => CommandOutcome.Unchanged(Version),
-                _ => await RaiseConditionalEvents(decision.Events.Select(e => new JournalEvent(e, provenance)))
-                    ? CommandOutcome.Accepted(Version, decision.Events.Count)
-                    : null,
-            };
+            var outcome = await AttemptAsync(command, provenance);
             if (outcome is not null)
             {
                 activity?.SetTag("bsi.outcome", outcome.Status.ToString());
@@ -53,7 +45,34 @@ public sealed class DeviceGrain(TimeProvider clock) : JournaledGrain<DeviceView,
         throw new ConcurrencyRetriesExhaustedException(deviceId, MaxAttempts);
     }
 
-    public Task<DeviceSnapshot> GetState() => Task.FromResult(new DeviceSnapshot(State.Current, Version));
+    public async Task<DeviceSnapshot> GetState()
+    {
+        await RefreshNow();
+        return new DeviceSnapshot(State.Current, Version);
+    }
+
+    /// <summary>The outcome, or null when the stream moved under the decision and it must be made again.</summary>
+    private async Task<CommandOutcome?> AttemptAsync(DeviceCommand command, Provenance provenance)
+    {
+        var decidedAt = Version;
+        var decision = DeviceDecider.Decide(State.Current, command, clock.GetUtcNow());
+        if (decision.Events.Count > 0)
+        {
+            return await RaiseConditionalEvents(decision.Events.Select(e => new JournalEvent(e, provenance)))
+                ? CommandOutcome.Accepted(Version, decision.Events.Count)
+                : null;
+        }
+
+        // A refusal or a no-op appends nothing, so nothing has checked the stream: another process may
+        // have appended since this activation last read it. Answer only from the newest state.
+        await RefreshNow();
+        if (Version != decidedAt)
+        {
+            return null;
+        }
+
+        return decision.Error is { } error ? CommandOutcome.Refused(Version, error) : CommandOutcome.Unchanged(Version);
+    }
 
     protected override void TransitionState(DeviceView state, JournalEvent @event) =>
         state.Current = state.Current.Apply((IDeviceEvent)@event.Data);

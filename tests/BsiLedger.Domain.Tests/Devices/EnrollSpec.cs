@@ -49,4 +49,12 @@ public sealed class EnrollSpec : DeviceSpec
         When(new ChangeSettings(Id, null, true, null, Cause.Policy("mdm")));
         Then(new ManagementPolicyChanged(Id, true, MdmPolicy.Allow, Now, Cause.Policy("mdm")));
     }
+
+    [Fact]
+    public void An_mdm_policy_for_a_device_that_is_not_managed_is_refused()
+    {
+        Given(Enrolled());
+        When(new ChangeSettings(Id, null, null, MdmPolicy.Forbid, Cause.Operator("it")));
+        ThenRefused<DeviceNotManaged>();
+    }
 }

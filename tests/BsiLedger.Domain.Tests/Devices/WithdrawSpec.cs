@@ -39,4 +39,22 @@ public sealed class WithdrawSpec : DeviceSpec
         When(new WithdrawBsi(Id, R("iOS 26.3.1 (a)"), "recall-7", Cause.Operator("vendor")));
         ThenNothingHappens();
     }
+
+    [Fact]
+    public void A_release_withdrawn_from_the_device_never_installs_on_it_again()
+    {
+        Given(Enrolled(), Installed("iOS 26.3.1 (a)"), Applied("iOS 26.3.1 (a)"),
+            new BsiWithdrawn(Id, R("iOS 26.3.1 (a)"), "recall-7", T0.AddHours(4), Cause.Operator("vendor")));
+        When(new InstallBsi(Id, R("iOS 26.3.1 (a)"), Self));
+        ThenRefused<Domain.Devices.Errors.ReleaseRecalled>();
+    }
+
+    [Fact]
+    public void After_a_withdrawal_a_later_letter_still_installs()
+    {
+        Given(Enrolled(), Installed("iOS 26.3.1 (a)"),
+            new BsiWithdrawn(Id, R("iOS 26.3.1 (a)"), "recall-7", T0.AddHours(4), Cause.Operator("vendor")));
+        When(new InstallBsi(Id, R("iOS 26.3.1 (b)"), Self));
+        Then(new BsiInstalled(Id, R("iOS 26.3.1 (b)"), Now, Self));
+    }
 }

@@ -23,4 +23,13 @@ public sealed class OsVersionTests
     [InlineData("9.9", "26.0")]
     public void Versions_order_numerically(string lower, string higher) =>
         Assert.True(OsVersion.Parse(lower) < OsVersion.Parse(higher));
+
+    [Fact]
+    public void A_two_part_version_and_its_dot_zero_form_are_different_and_ordered_consistently()
+    {
+        var two = OsVersion.Parse("26.3");
+        var three = OsVersion.Parse("26.3.0");
+        Assert.NotEqual(two, three);
+        Assert.True(two < three);
+    }
 }

@@ -1,0 +1,29 @@
+using BsiLedger.EventStore.Journal;
+
+namespace BsiLedger.Grains.Tests;
+
+/// <summary>
+/// The worst case for a writer: the append commits, then the connection drops before the answer
+/// arrives. Fails that way once for each stream named in <see cref="FailAfterCommit"/>.
+/// </summary>
+public sealed class CommitThenFailJournal(IEventJournal inner) : IEventJournal
+{
+    public HashSet<string> FailAfterCommit { get; } = [];
+
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId, long afterVersion, CancellationToken cancellationToken) =>
+        inner.ReadAsync(streamId, afterVersion, cancellationToken);
+
+    public async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken)
+    {
+        var version = await inner.AppendAsync(streamId, expectedVersion, events, cancellationToken);
+        lock (FailAfterCommit)
+        {
+            if (FailAfterCommit.Remove(streamId))
+            {
+                throw new JournalUnavailableException("connection lost after commit", new IOException("simulated"));
+            }
+        }
+
+        return version;
+    }
+}
