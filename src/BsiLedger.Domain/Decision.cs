@@ -9,6 +9,4 @@ public sealed record Decision<TEvent>(IReadOnlyList<TEvent> Events, DomainError?
     public static Decision<TEvent> Accept(params TEvent[] events) => new(events, null);
     public static Decision<TEvent> Unchanged { get; } = new([], null);
     public static Decision<TEvent> Refuse(DomainError error) => new([], error);
-
-    public bool IsRefused => Error is not null;
 }
