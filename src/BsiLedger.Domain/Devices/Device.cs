@@ -20,10 +20,23 @@ public sealed record Device(
     [property: Id(7)] MdmPolicy MdmPolicy,
     [property: Id(8)] ReleaseId? Staged,
     [property: Id(9)] ReleaseId? Applied,
-    [property: Id(10)] ImmutableHashSet<ReleaseId> Withdrawn)
+    [property: Id(10)] ImmutableHashSet<ReleaseId> Withdrawn,
+    [property: Id(11)] ImmutableHashSet<ReleaseId> Failed,
+    [property: Id(12)] ImmutableDictionary<ReleaseId, SkipReason> Skipped)
 {
     public static Device Unenrolled { get; } =
-        new("", false, default, "", default, false, false, MdmPolicy.None, null, null, []);
+        new("", false, default, "", default, false, false, MdmPolicy.None, null, null, [], [], ImmutableDictionary<ReleaseId, SkipReason>.Empty);
+
+    public string Line => ProductLine.Of(Platform, Os);
+
+    /// <summary>Why a rollout skips this device, or null when its settings let it install in the background.</summary>
+    public SkipReason? SkipsRollouts => (Managed, MdmPolicy, AutoInstall) switch
+    {
+        (true, MdmPolicy.Forbid, _) => SkipReason.MdmForbids,
+        (true, _, _) => null,
+        (false, _, false) => SkipReason.AutoInstallOff,
+        _ => null,
+    };
 
     /// <summary>The newest letter the device holds, staged or applied: nothing older may install over it.</summary>
     public ReleaseId? Newest => (Staged, Applied) switch
@@ -52,8 +65,9 @@ public sealed record Device(
         },
         AutoInstallChanged e => this with { AutoInstall = e.AutoInstall },
         ManagementPolicyChanged e => this with { Managed = e.Managed, MdmPolicy = e.MdmPolicy },
-        BsiInstalled e => this with { Staged = e.Release },
-        BsiInstallFailed => this,
+        BsiInstalled e => this with { Staged = e.Release, Failed = Failed.Remove(e.Release) },
+        BsiInstallFailed e => this with { Failed = Failed.Add(e.Release) },
+        BsiSkipped e => this with { Skipped = Skipped.SetItem(e.Release, e.Reason) },
         BsiApplied e => this with { Applied = e.Release, Staged = null },
         BsiUninstalled => this with { Staged = null, Applied = null },
         BsiWithdrawn e => this with

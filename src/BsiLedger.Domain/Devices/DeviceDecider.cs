@@ -23,6 +23,7 @@ public static class DeviceDecider
             UninstallAll c => Uninstall(state, c, now),
             WithdrawBsi c => Withdraw(state, c, now),
             UpdateOs c => UpdateOs(state, c, now),
+            RecordSkip c => RecordSkip(state, c, now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "not a device command"),
         };
 
@@ -112,6 +113,11 @@ public static class DeviceDecider
             ? Decision<IDeviceEvent>.Refuse(new OsDowngradeRefused(c.DeviceId, state.Os, c.To))
             : Decision<IDeviceEvent>.Accept(new OsUpdated(c.DeviceId, state.Os, c.To, state.Installed, now, c.Cause));
     }
+
+    private static Decision<IDeviceEvent> RecordSkip(Device state, RecordSkip c, DateTimeOffset now) =>
+        state.Skipped.TryGetValue(c.Release, out var recorded) && recorded == c.Reason
+            ? Decision<IDeviceEvent>.Unchanged
+            : Decision<IDeviceEvent>.Accept(new BsiSkipped(c.DeviceId, c.Release, c.Reason, now, c.Cause));
 
     /// <summary>Why the release cannot install on this device, or null when it can.</summary>
     private static Decision<IDeviceEvent>? Refusal(Device state, ReleaseId release)

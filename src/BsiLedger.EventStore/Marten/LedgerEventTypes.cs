@@ -1,5 +1,5 @@
 using System.Reflection;
-using BsiLedger.Domain.Devices.Events;
+using BsiLedger.Domain;
 
 namespace BsiLedger.EventStore.Marten;
 
@@ -10,8 +10,8 @@ namespace BsiLedger.EventStore.Marten;
 public static class LedgerEventTypes
 {
     public static IReadOnlyList<(Type Type, string Name)> All { get; } =
-        typeof(IDeviceEvent).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDeviceEvent).IsAssignableFrom(t))
+        typeof(ILedgerEvent).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ILedgerEvent).IsAssignableFrom(t))
             .Select(t => (t, t.GetCustomAttribute<AliasAttribute>()?.Alias
                 ?? throw new InvalidOperationException($"event {t.Name} needs an [Alias]: it is its stored name")))
             .OrderBy(x => x.Item2, StringComparer.Ordinal)

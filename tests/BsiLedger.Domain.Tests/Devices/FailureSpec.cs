@@ -14,7 +14,9 @@ public sealed class FailureSpec : DeviceSpec
         var before = Current;
         When(new ReportInstallFailure(Id, R("iOS 26.3.1 (b)"), "signing service unreachable", Self));
         Then(new BsiInstallFailed(Id, R("iOS 26.3.1 (b)"), "signing service unreachable", Now, Self));
-        Assert.Same(before, StateAfter());
+        var after = StateAfter();
+        Assert.Equal((before.Staged, before.Applied, before.Os), (after.Staged, after.Applied, after.Os));
+        Assert.Contains(R("iOS 26.3.1 (b)"), after.Failed);
     }
 
     [Fact]

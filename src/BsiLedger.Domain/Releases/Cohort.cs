@@ -1,0 +1,24 @@
+using System.IO.Hashing;
+using System.Text;
+
+namespace BsiLedger.Domain.Releases;
+
+/// <summary>
+/// Where a device stands in a release's rollout order: a number in [0, 1) from a stable hash of (release id,
+/// device id). A device is in the first p of the rollout when its position is below p, on every run and
+/// every silo (XxHash64 of the UTF-8 text, never <see cref="string.GetHashCode()"/>).
+/// </summary>
+public static class Cohort
+{
+    public static double Position(ReleaseId release, string deviceId) => Position($"{release}\n{deviceId}");
+
+    /// <summary>The same stable position for any key; the simulator uses it for its seeded draws.</summary>
+    public static double Position(string key)
+    {
+        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key));
+        // The top 53 bits fill a double's mantissa exactly, so the result is uniform and below 1.
+        return (hash >> 11) * (1.0 / (1UL << 53));
+    }
+
+    public static bool Contains(ReleaseId release, string deviceId, double share) => Position(release, deviceId) < share;
+}

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using BsiLedger.Domain.Devices;
+using BsiLedger.Domain.Releases.Events;
+
+namespace BsiLedger.Domain.Releases;
+
+/// <summary>
+/// A release and its rollout as its history leaves them. Changed only by <see cref="Apply(IReleaseEvent)"/>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bsi.release")]
+public sealed record Release(
+    [property: Id(0)] ReleaseId Id,
+    [property: Id(1)] ImmutableArray<string> Components,
+    [property: Id(2)] ImmutableArray<string> Cves,
+    [property: Id(3)] Activation Activation,
+    [property: Id(4)] ReleaseId? Supersedes,
+    [property: Id(5)] RolloutPlan? Plan,
+    [property: Id(6)] RolloutPhase Phase,
+    [property: Id(7)] ImmutableArray<WaveRecord> Waves,
+    [property: Id(8)] HaltRecord? Halt,
+    [property: Id(9)] RecallRecord? Recall)
+{
+    public static Release Unpublished(ReleaseId id) =>
+        new(id, [], [], Activation.Restart, null, null, RolloutPhase.Unpublished, [], null, null);
+
+    public bool IsPublished => Phase != RolloutPhase.Unpublished;
+
+    public WaveRecord? CurrentWave => Waves.IsEmpty ? null : Waves[^1];
+
+    /// <summary>The share of the eligible fleet offered the release now: what a device checking in may take.</summary>
+    public double OfferedShare => Phase == RolloutPhase.Running || Phase == RolloutPhase.Completed
+        ? Recall is null ? CurrentWave?.Share ?? 0 : 0
+        : 0;
+
+    /// <summary>
+    /// When the rollout next has something to do by itself: the current wave's soak end, or now when a wave
+    /// completed and the next has not begun. Null when it waits for nobody but an operator, or is done.
+    /// </summary>
+    public DateTimeOffset? NextStepAt
+    {
+        get
+        {
+            if (Phase != RolloutPhase.Running || Recall is not null || Plan is null || CurrentWave is not { } wave)
+            {
+                return null;
+            }
+
+            return wave.CompletedAt ?? wave.StartedAt + Plan.Waves[wave.Index].Soak;
+        }
+    }
+
+    public Release Apply(IReleaseEvent @event) => @event switch
+    {
+        ReleasePublished e => this with
+        {
+            Components = e.Components,
+            Cves = e.Cves,
+            Activation = e.Activation,
+            Supersedes = e.Supersedes,
+            Phase = RolloutPhase.NotPlanned,
+        },
+        RolloutPlanned e => this with { Plan = e.Plan, Phase = RolloutPhase.Planned },
+        WaveStarted e => this with
+        {
+            Phase = RolloutPhase.Running,
+            Waves = Waves.Add(new WaveRecord(e.Wave, e.Share, e.At, e.Tally, null, null, false)),
+        },
+        WaveCompleted e => this with
+        {
+            Waves = Waves.SetItem(e.Wave, Waves[e.Wave] with { CompletedAt = e.At, AtCompletion = e.Tally }),
+            Phase = e.Wave == Plan!.Waves.Length - 1 ? RolloutPhase.Completed : Phase,
+        },
+        RolloutPaused => this with { Phase = RolloutPhase.Paused },
+        RolloutResumed => this with { Phase = RolloutPhase.Running },
+        RolloutHalted e => this with
+        {
+            Phase = RolloutPhase.Halted,
+            Halt = new HaltRecord(e.Wave, e.Attempts, e.Failures, e.FailureRate, e.Threshold, e.At),
+            Waves = Waves.SetItem(e.Wave, Waves[e.Wave] with { Halted = true }),
+        },
+        RecallIssued e => this with { Recall = new RecallRecord(e.RecallId, e.Reason, e.At, null, 0, 0) },
+        RecallCompleted e => this with { Recall = Recall! with { CompletedAt = e.At, Withdrawn = e.Withdrawn, Settled = e.Settled } },
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "not a release event"),
+    };
+}

@@ -1,0 +1,162 @@
+using BsiLedger.Domain.Releases.Commands;
+using BsiLedger.Domain.Releases.Errors;
+using BsiLedger.Domain.Releases.Events;
+
+namespace BsiLedger.Domain.Releases;
+
+/// <summary>
+/// Every release rule, as pure functions from (state, command, domain time) to events or a typed error.
+/// Operator commands on a release in the wrong state are refused with the state named; the steps the
+/// rollout takes by itself (waves, halts, recall completion) are no-ops when already taken, so re-driving
+/// them after a timeout or a restart doubles nothing.
+/// </summary>
+public static class ReleaseDecider
+{
+    public static Decision<IReleaseEvent> Decide(Release state, ReleaseCommand command, DateTimeOffset now) =>
+        command switch
+        {
+            PublishRelease c => Publish(state, c, now),
+            _ when !state.IsPublished => Refuse(new ReleaseNotPublished(command.Release)),
+            PlanRollout c => Plan(state, c, now),
+            BeginWave c => BeginWave(state, c, now),
+            EndWave c => EndWave(state, c, now),
+            PauseRollout c => Pause(state, c, now),
+            ResumeRollout c => Resume(state, c, now),
+            IssueRecall c => Recall(state, c, now),
+            CompleteRecall c => CompleteRecall(state, c, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "not a release command"),
+        };
+
+    private static Decision<IReleaseEvent> Publish(Release state, PublishRelease c, DateTimeOffset now)
+    {
+        if (Publication.Problem(c.Release, c.Components, c.Cves, c.Supersedes) is { } problem)
+        {
+            return Refuse(new InvalidPublication(c.Release, problem));
+        }
+
+        if (!state.IsPublished)
+        {
+            return Decision<IReleaseEvent>.Accept(
+                new ReleasePublished(c.Release, c.Components, c.Cves, c.Activation, c.Supersedes, now, c.Cause));
+        }
+
+        var same = state.Components.SequenceEqual(c.Components) && state.Cves.SequenceEqual(c.Cves)
+            && state.Activation == c.Activation && state.Supersedes == c.Supersedes;
+        return same ? Decision<IReleaseEvent>.Unchanged : Refuse(new ReleaseAlreadyPublished(c.Release));
+    }
+
+    private static Decision<IReleaseEvent> Plan(Release state, PlanRollout c, DateTimeOffset now)
+    {
+        if (state.Recall is { } recall)
+        {
+            return Refuse(new ReleaseAlreadyRecalled(c.Release, recall.RecallId));
+        }
+
+        if (state.Phase is not (RolloutPhase.NotPlanned or RolloutPhase.Planned))
+        {
+            return Refuse(new RolloutAlreadyStarted(c.Release, state.Phase));
+        }
+
+        if (c.Plan.Problem() is { } problem)
+        {
+            return Refuse(new InvalidRolloutPlan(c.Release, problem));
+        }
+
+        return state.Plan is { } current && current.SameAs(c.Plan)
+            ? Decision<IReleaseEvent>.Unchanged
+            : Decision<IReleaseEvent>.Accept(new RolloutPlanned(c.Release, c.Plan, now, c.Cause));
+    }
+
+    /// <summary>Wave 0 is the operator's start; a later wave begins once the one before it completed.</summary>
+    private static Decision<IReleaseEvent> BeginWave(Release state, BeginWave c, DateTimeOffset now)
+    {
+        if (c.Wave == 0 && StartRefusal(state) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var isNext = state.Plan is { } plan && c.Wave == state.Waves.Length && c.Wave < plan.Waves.Length
+            && (c.Wave == 0 || (state.Phase == RolloutPhase.Running && state.Recall is null && state.CurrentWave!.CompletedAt is not null));
+        if (!isNext)
+        {
+            return Decision<IReleaseEvent>.Unchanged;
+        }
+
+        var started = new WaveStarted(c.Release, c.Wave, state.Plan!.Waves[c.Wave].Share, c.Tally, now, c.Cause);
+        return HaltFor(state.Plan, c.Release, c.Wave, c.Tally, now) is { } halted
+            ? Decision<IReleaseEvent>.Accept(started, halted)
+            : Decision<IReleaseEvent>.Accept(started);
+    }
+
+    /// <summary>Why the operator's start is refused, or null when the rollout may start.</summary>
+    public static Decision<IReleaseEvent>? StartRefusal(Release state) => state switch
+    {
+        { IsPublished: false } => Refuse(new ReleaseNotPublished(state.Id)),
+        { Recall: { } recall } => Refuse(new ReleaseAlreadyRecalled(state.Id, recall.RecallId)),
+        { Phase: RolloutPhase.NotPlanned } => Refuse(new RolloutNotPlanned(state.Id)),
+        { Phase: not RolloutPhase.Planned } => Refuse(new RolloutAlreadyStarted(state.Id, state.Phase)),
+        _ => null,
+    };
+
+    private static Decision<IReleaseEvent> EndWave(Release state, EndWave c, DateTimeOffset now)
+    {
+        var isCurrent = state.Phase == RolloutPhase.Running && state.Recall is null
+            && state.CurrentWave is { CompletedAt: null } wave && wave.Index == c.Wave;
+        if (!isCurrent)
+        {
+            return Decision<IReleaseEvent>.Unchanged;
+        }
+
+        // A wave an operator resumed after its halt is not halted again on the same slice.
+        if (!state.CurrentWave!.Halted && HaltFor(state.Plan!, c.Release, c.Wave, c.Tally, now) is { } halted)
+        {
+            return Decision<IReleaseEvent>.Accept(halted);
+        }
+
+        return Decision<IReleaseEvent>.Accept(new WaveCompleted(c.Release, c.Wave, c.Tally, now, c.Cause));
+    }
+
+    private static RolloutHalted? HaltFor(RolloutPlan plan, ReleaseId release, int wave, WaveTally tally, DateTimeOffset now)
+    {
+        var threshold = plan.Waves[wave].FailureThreshold;
+        return tally.Attempts >= plan.MinSample && tally.FailureRate > threshold
+            ? new RolloutHalted(release, wave, tally.Attempts, tally.Failed, tally.FailureRate, threshold, now, Cause.Policy("failure-threshold"))
+            : null;
+    }
+
+    private static Decision<IReleaseEvent> Pause(Release state, PauseRollout c, DateTimeOffset now)
+    {
+        if (state.Recall is { } recall)
+        {
+            return Refuse(new ReleaseAlreadyRecalled(c.Release, recall.RecallId));
+        }
+
+        return state.Phase == RolloutPhase.Running
+            ? Decision<IReleaseEvent>.Accept(new RolloutPaused(c.Release, now, c.Cause))
+            : Refuse(new RolloutNotRunning(c.Release, state.Phase));
+    }
+
+    private static Decision<IReleaseEvent> Resume(Release state, ResumeRollout c, DateTimeOffset now)
+    {
+        if (state.Recall is { } recall)
+        {
+            return Refuse(new ReleaseAlreadyRecalled(c.Release, recall.RecallId));
+        }
+
+        return state.Phase is RolloutPhase.Paused or RolloutPhase.Halted
+            ? Decision<IReleaseEvent>.Accept(new RolloutResumed(c.Release, now, c.Cause))
+            : Refuse(new RolloutNotPaused(c.Release, state.Phase));
+    }
+
+    private static Decision<IReleaseEvent> Recall(Release state, IssueRecall c, DateTimeOffset now) =>
+        state.Recall is { } recall
+            ? Refuse(new ReleaseAlreadyRecalled(c.Release, recall.RecallId))
+            : Decision<IReleaseEvent>.Accept(new RecallIssued(c.Release, c.RecallId, c.Reason, now, c.Cause));
+
+    private static Decision<IReleaseEvent> CompleteRecall(Release state, CompleteRecall c, DateTimeOffset now) =>
+        state.Recall is { IsComplete: false } recall
+            ? Decision<IReleaseEvent>.Accept(new RecallCompleted(c.Release, recall.RecallId, c.Withdrawn, c.Settled, 0, now, c.Cause))
+            : Decision<IReleaseEvent>.Unchanged;
+
+    private static Decision<IReleaseEvent> Refuse(DomainError error) => Decision<IReleaseEvent>.Refuse(error);
+}
