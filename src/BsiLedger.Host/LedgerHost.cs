@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Index;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.LogConsistency;
 using BsiLedger.EventStore.Marten;
@@ -7,6 +8,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BsiLedger.Host;
 
@@ -33,6 +35,7 @@ public static class LedgerHost
         builder.Services.AddMarten(marten => LedgerStoreOptions.Configure(marten, options.ConnectionString))
             .ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddSingleton<IEventJournal, MartenEventJournal>();
+        builder.Services.AddSingleton<ILedgerIndex, MartenLedgerIndex>();
 
         if (options.WithSilo)
         {
@@ -54,5 +57,8 @@ public static class LedgerHost
                 clusterId: options.ClusterId);
             silo.AddActivityPropagation();
             silo.Services.AddLedgerLogConsistency();
+            options.Fleet.Validate();
+            silo.Services.AddSingleton(Options.Create(options.Fleet));
+            silo.Services.AddSingleton(options.Agent);
         });
 }

@@ -1,3 +1,5 @@
+using BsiLedger.Grains.Agents;
+using BsiLedger.Grains.Fleet;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BsiLedger.Host;
@@ -12,6 +14,12 @@ public sealed record LedgerHostOptions(string ConnectionString)
 
     /// <summary>False for commands that only read the ledger: no grains, no silo start-up.</summary>
     public bool WithSilo { get; init; } = true;
+
+    /// <summary>Shard count, fan-out concurrency and the rollout step timer.</summary>
+    public FleetOptions Fleet { get; init; } = new();
+
+    /// <summary>Who answers offers: live devices (they report later) unless a simulation supplies its own.</summary>
+    public IDeviceAgent Agent { get; init; } = new LiveDeviceAgent();
 
     /// <summary>Last word on the services, after the ledger's own (tests wrap the journal to inject faults).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }

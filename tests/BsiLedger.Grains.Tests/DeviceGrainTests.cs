@@ -134,8 +134,9 @@ public sealed class DeviceGrainTests(TwoSilos silos) : IClassFixture<TwoSilos>
         Assert.Equal([1L, 2L, 3L], await StoredRows.VersionsAsync(silos.ConnectionString, id));
     }
 
-    private static async Task EnrollAsync(IDeviceGrain device, string id)
+    private async Task EnrollAsync(IDeviceGrain device, string id)
     {
+        await PublishedReleases.EnsureAsync(silos.First, A);
         var outcome = await device.Execute(
             new EnrollDevice(id, Platform.iOS, "iPhone18,1", OsVersion.Parse("26.3.1"), true, false, MdmPolicy.None, Cause.Operator("test")),
             Provenance.NewCommand());

@@ -29,7 +29,9 @@ public sealed class UnknownOutcomeTests(PostgresFixture postgres)
         });
         await host.StartAsync(ct);
         var id = UniqueIds.Device("flaky");
-        var device = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IDeviceGrain>(id);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await PublishedReleases.EnsureAsync(grains, ReleaseId.Parse("iOS 26.3.1 (a)"));
+        var device = grains.GetGrain<IDeviceGrain>(id);
         await device.Execute(
             new EnrollDevice(id, Platform.iOS, "iPhone18,1", OsVersion.Parse("26.3.1"), true, false, MdmPolicy.None, Cause.Operator("test")),
             Provenance.NewCommand());

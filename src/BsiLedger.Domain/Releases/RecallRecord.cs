@@ -11,7 +11,8 @@ public sealed record RecallRecord(
     [property: Id(2)] DateTimeOffset IssuedAt,
     [property: Id(3)] DateTimeOffset? CompletedAt,
     [property: Id(4)] int Withdrawn,
-    [property: Id(5)] int Settled)
+    [property: Id(5)] int Settled,
+    [property: Id(6)] Cause IssuedBy)
 {
     public bool IsComplete => CompletedAt is not null;
 }

@@ -78,7 +78,7 @@ public sealed record Release(
             Halt = new HaltRecord(e.Wave, e.Attempts, e.Failures, e.FailureRate, e.Threshold, e.At),
             Waves = Waves.SetItem(e.Wave, Waves[e.Wave] with { Halted = true }),
         },
-        RecallIssued e => this with { Recall = new RecallRecord(e.RecallId, e.Reason, e.At, null, 0, 0) },
+        RecallIssued e => this with { Recall = new RecallRecord(e.RecallId, e.Reason, e.At, null, 0, 0, e.Cause) },
         RecallCompleted e => this with { Recall = Recall! with { CompletedAt = e.At, Withdrawn = e.Withdrawn, Settled = e.Settled } },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "not a release event"),
     };

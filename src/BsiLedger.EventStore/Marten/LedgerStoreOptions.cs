@@ -1,5 +1,7 @@
+using BsiLedger.EventStore.Index;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Core;
 
@@ -31,6 +33,12 @@ public static class LedgerStoreOptions
         {
             options.Events.MapEventType(type, name);
         }
+
+        // The registries the fan-out reads, kept in the same transaction as the events they come from.
+        options.Projections.Add<FleetMemberProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ReleaseListingProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<FleetMember>().Index(m => m.Line).Index(m => m.Bucket);
+        options.Schema.For<ReleaseListing>().Index(r => r.Line);
     }
 
     public static DocumentStore CreateStore(string connectionString) =>

@@ -1,77 +1,206 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
+using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
+using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Domain.Devices.Events;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Errors;
 using BsiLedger.EventStore.Journal;
-using BsiLedger.EventStore.LogConsistency;
 using BsiLedger.EventStore.Telemetry;
+using BsiLedger.Grains.Agents;
 using BsiLedger.Grains.Commands;
-using Orleans.EventSourcing;
-using Orleans.Providers;
+using BsiLedger.Grains.Fleet;
+using BsiLedger.Grains.Releases;
 
 namespace BsiLedger.Grains.Devices;
 
-/// <summary>Thin: decide against the confirmed state, append conditionally, re-decide after a conflict.</summary>
-[LogConsistencyProvider(ProviderName = JournalLogViewAdaptorFactory.ProviderName)]
-public sealed class DeviceGrain(TimeProvider clock) : JournaledGrain<DeviceView, JournalEvent>, IDeviceGrain
+/// <summary>
+/// Thin: decides with <see cref="DeviceDecider"/> against the confirmed state. Reports that would install or
+/// apply a release are checked against the release's line first: an unpublished or recalled release never
+/// installs, whoever reports it.
+/// </summary>
+public sealed class DeviceGrain(TimeProvider clock, IDeviceAgent agent) : DecidingGrain<DeviceView>, IDeviceGrain
 {
-    // Each attempt re-reads the stream, so a retry is always decided against the newest state.
-    private const int MaxAttempts = 5;
+    private static readonly Cause Rollout = Cause.Policy("rollout");
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private Device Current => State.Current;
 
     public async Task<CommandOutcome> Execute(DeviceCommand command, Provenance provenance)
     {
-        var deviceId = this.GetPrimaryKeyString();
-        if (command.DeviceId != deviceId)
+        if (command.DeviceId != Id)
         {
-            throw new ArgumentException($"command for '{command.DeviceId}' sent to device '{deviceId}'", nameof(command));
+            throw new ArgumentException($"command for '{command.DeviceId}' sent to device '{Id}'", nameof(command));
         }
 
-        using var activity = LedgerTelemetry.Source.StartActivity($"device {command.GetType().Name}");
-        activity?.SetTag("bsi.device", deviceId);
-        activity?.SetTag("bsi.correlation_id", provenance.CorrelationId);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            var outcome = await AttemptAsync(command, provenance);
-            if (outcome is not null)
-            {
-                activity?.SetTag("bsi.outcome", outcome.Status.ToString());
-                activity?.SetTag("bsi.error", outcome.Error?.Code);
-                return outcome;
-            }
-
-            activity?.AddEvent(new ActivityEvent("conflict", tags: new() { ["attempt"] = attempt }));
-        }
-
-        throw new ConcurrencyRetriesExhaustedException(deviceId, MaxAttempts);
+        using var activity = StartActivity($"device {command.GetType().Name}", provenance);
+        var outcome = await GatedAsync(command) is { } refusal
+            ? CommandOutcome.Refused(Version, refusal)
+            : await RunAsync([command], provenance);
+        activity?.SetTag("bsi.outcome", outcome.Status.ToString());
+        activity?.SetTag("bsi.error", outcome.Error?.Code);
+        return outcome;
     }
 
     public async Task<DeviceSnapshot> GetState()
     {
         await RefreshNow();
-        return new DeviceSnapshot(State.Current, Version);
+        return new DeviceSnapshot(Current, Version);
     }
 
-    /// <summary>The outcome, or null when the stream moved under the decision and it must be made again.</summary>
-    private async Task<CommandOutcome?> AttemptAsync(DeviceCommand command, Provenance provenance)
+    public async Task<OfferOutcome> Offer(ReleaseOffer offer)
     {
-        var decidedAt = Version;
-        var decision = DeviceDecider.Decide(State.Current, command, clock.GetUtcNow());
-        if (decision.Events.Count > 0)
+        using var activity = StartActivity("device offer", offer.Provenance);
+        activity?.SetTag("bsi.release", offer.Release.ToString());
+        return await OfferAsync(offer.Release, offer.Activation, offer.Provenance, checkingIn: false);
+    }
+
+    public Task<OfferOutcome> Standing(ReleaseId release) => Task.FromResult(
+        RolloutStanding.Of(Current, release) ?? (agent.IsReachable(Id) ? OfferOutcome.Awaiting : OfferOutcome.Offline));
+
+    public async Task<RecallOutcome> Withdraw(RecallOrder order)
+    {
+        if (Current.Withdrawn.Contains(order.Release))
         {
-            return await RaiseConditionalEvents(decision.Events.Select(e => new JournalEvent(e, provenance)))
-                ? CommandOutcome.Accepted(Version, decision.Events.Count)
-                : null;
+            return RecallOutcome.Withdrawn;
         }
 
-        // A refusal or a no-op appends nothing, so nothing has checked the stream: another process may
-        // have appended since this activation last read it. Answer only from the newest state.
+        if (!Current.Has(order.Release))
+        {
+            return RecallOutcome.NotExposed;
+        }
+
+        if (!agent.IsReachable(Id))
+        {
+            return RecallOutcome.Pending;
+        }
+
+        using var activity = StartActivity("device withdraw", order.Provenance);
+        var outcome = await RunAsync([new WithdrawBsi(Id, order.Release, order.RecallId, order.Cause)], order.Provenance);
+        return outcome.Status == CommandStatus.Refused ? RecallOutcome.NotExposed : RecallOutcome.Withdrawn;
+    }
+
+    public async Task<CheckInReport> CheckIn(Provenance provenance)
+    {
+        using var activity = StartActivity("device check-in", provenance);
         await RefreshNow();
-        if (Version != decidedAt)
+        var releases = await GrainFactory.GetGrain<IReleaseLineGrain>(Current.Line).Releases();
+
+        var withdrawn = ImmutableArray.CreateBuilder<ReleaseId>();
+        foreach (var recalled in releases.Where(r => r.RecallId is not null && Current.Has(r.Id)))
+        {
+            // The withdrawal joins the recall's correlation; its cause is the check-in that carried it out.
+            await RunAsync([new WithdrawBsi(Id, recalled.Id, recalled.RecallId!, Cause.Device(Id))], new Provenance(recalled.RecallId!, provenance.CausationId));
+            withdrawn.Add(recalled.Id);
+        }
+
+        var owed = releases
+            .Where(r => r.OfferedShare > 0 && Cohort.Contains(r.Id, Id, r.OfferedShare) && RolloutStanding.Of(Current, r.Id) is not OfferOutcome.Ineligible)
+            .MaxBy(r => r.Id.Letter);
+        var outcome = owed is null ? (OfferOutcome?)null : await OfferAsync(owed.Id, owed.Activation, provenance, checkingIn: true);
+        return new CheckInReport(withdrawn.ToImmutable(), owed?.Id, outcome, Version);
+    }
+
+    private async Task<OfferOutcome> OfferAsync(ReleaseId release, Activation activation, Provenance provenance, bool checkingIn)
+    {
+        var standing = RolloutStanding.Of(Current, release);
+        if (standing is OfferOutcome.AutoInstallOff or OfferOutcome.MdmForbids)
+        {
+            var reason = standing == OfferOutcome.AutoInstallOff ? SkipReason.AutoInstallOff : SkipReason.MdmForbids;
+            await RunAsync([new RecordSkip(Id, release, reason, Rollout)], provenance);
+            return standing.Value;
+        }
+
+        if (standing is { } known)
+        {
+            return known;
+        }
+
+        if (!checkingIn && !agent.IsReachable(Id))
+        {
+            return OfferOutcome.Offline;
+        }
+
+        var self = Cause.Device(Id);
+        DeviceCommand[]? commands = agent.Answer(Id, Current.Model, release) switch
+        {
+            AgentAnswer.Installs => [new InstallBsi(Id, release, self), new ApplyBsi(Id, release, activation, self)],
+            AgentAnswer.Fails failure => [new ReportInstallFailure(Id, release, failure.Reason, self)],
+            _ => null,
+        };
+        if (commands is null)
+        {
+            return OfferOutcome.Awaiting;
+        }
+
+        await RunAsync(commands, provenance);
+        return RolloutStanding.Of(Current, release) ?? OfferOutcome.Awaiting;
+    }
+
+    /// <summary>Decides the commands in order, each on the state the previous left, and appends all their events at once.</summary>
+    private Task<CommandOutcome> RunAsync(IReadOnlyList<DeviceCommand> commands, Provenance provenance) =>
+        DecideAndAppendAsync(() =>
+        {
+            var now = clock.GetUtcNow();
+            var state = Current;
+            var events = new List<IDeviceEvent>();
+            foreach (var command in commands)
+            {
+                var decision = DeviceDecider.Decide(state, command, now);
+                if (decision.Error is { } error)
+                {
+                    return Decision<IDeviceEvent>.Refuse(error);
+                }
+
+                events.AddRange(decision.Events);
+                state = decision.Events.Aggregate(state, (s, e) => s.Apply(e));
+            }
+
+            return Decision<IDeviceEvent>.Accept([.. events]);
+        }, provenance);
+
+    /// <summary>
+    /// A report about a release the device's rules allow is refused when the release is unknown or recalled.
+    /// The rules speak first (decided on the newest state), so a report for another base still names that.
+    /// </summary>
+    private async Task<DomainError?> GatedAsync(DeviceCommand command)
+    {
+        var release = command switch
+        {
+            InstallBsi c => c.Release,
+            ReportInstallFailure c => c.Release,
+            ApplyBsi c => c.Release,
+            _ => (ReleaseId?)null,
+        };
+        if (release is not { } id)
         {
             return null;
         }
 
-        return decision.Error is { } error ? CommandOutcome.Refused(Version, error) : CommandOutcome.Unchanged(Version);
+        await RefreshNow();
+        if (DeviceDecider.Decide(Current, command, clock.GetUtcNow()).Error is not null)
+        {
+            return null;
+        }
+
+        var summary = (await GrainFactory.GetGrain<IReleaseLineGrain>(ProductLine.Of(id)).Releases()).FirstOrDefault(r => r.Id == id);
+        return summary switch
+        {
+            null => new ReleaseNotPublished(id),
+            { RecallId: not null } => new ReleaseRecalled(Id, id),
+            _ => null,
+        };
+    }
+
+    private Activity? StartActivity(string name, Provenance provenance)
+    {
+        var activity = LedgerTelemetry.Source.StartActivity(name);
+        activity?.SetTag("bsi.device", Id);
+        activity?.SetTag("bsi.correlation_id", provenance.CorrelationId);
+        return activity;
     }
 
     protected override void TransitionState(DeviceView state, JournalEvent @event) =>

@@ -1,0 +1,11 @@
+namespace BsiLedger.EventStore.Index;
+
+/// <summary>The ledger's lookups that are not one stream: who is in a line's shard, which releases a line has.</summary>
+public interface ILedgerIndex
+{
+    /// <summary>The device ids of <paramref name="line"/> whose partition bucket is in [fromBucket, toBucket).</summary>
+    Task<IReadOnlyList<string>> FleetMembersAsync(string line, int fromBucket, int toBucket, CancellationToken cancellationToken);
+
+    /// <summary>The ids of every release published for <paramref name="line"/>.</summary>
+    Task<IReadOnlyList<string>> ReleasesAsync(string line, CancellationToken cancellationToken);
+}

@@ -1,0 +1,38 @@
+using BsiLedger.EventStore.Journal;
+using Marten;
+using Npgsql;
+
+namespace BsiLedger.EventStore.Index;
+
+public sealed class MartenLedgerIndex(IDocumentStore store) : ILedgerIndex
+{
+    public async Task<IReadOnlyList<string>> FleetMembersAsync(string line, int fromBucket, int toBucket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var session = store.QuerySession();
+            return await session.Query<FleetMember>()
+                .Where(m => m.Line == line && m.Bucket >= fromBucket && m.Bucket < toBucket)
+                .OrderBy(m => m.Id)
+                .Select(m => m.Id)
+                .ToListAsync(cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new JournalUnavailableException($"could not read the fleet registry of {line}: {e.Message}", e);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ReleasesAsync(string line, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var session = store.QuerySession();
+            return await session.Query<ReleaseListing>().Where(r => r.Line == line).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new JournalUnavailableException($"could not read the releases of {line}: {e.Message}", e);
+        }
+    }
+}

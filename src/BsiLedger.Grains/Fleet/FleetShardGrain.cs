@@ -1,0 +1,60 @@
+using BsiLedger.Domain.Devices;
+using BsiLedger.Domain.Releases;
+using BsiLedger.EventStore.Index;
+using BsiLedger.Grains.Devices;
+using Microsoft.Extensions.Options;
+
+namespace BsiLedger.Grains.Fleet;
+
+/// <summary>
+/// Reads its members from the fleet registry at every fan-out (the registry is written with the enrolment, so a
+/// device enrolled a moment ago is included). Remembers, per recall, which of its devices still hold the release
+/// so that re-driving a recall visits only those; after a restart it visits all of them again.
+/// </summary>
+public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> options) : Grain, IFleetShardGrain
+{
+    private readonly Dictionary<ReleaseId, ShardRecall> _recalls = [];
+
+    public async Task<WaveTally> Offer(ReleaseOffer offer)
+    {
+        var slice = await SliceAsync(offer.Release, offer.From, offer.To);
+        var outcomes = await BoundedFanOut.RunAsync(slice, options.Value.DeviceConcurrency,
+            id => GrainFactory.GetGrain<IDeviceGrain>(id).Offer(offer));
+        return outcomes.Aggregate(WaveTally.Empty, (tally, outcome) => tally.Plus(outcome));
+    }
+
+    public async Task<WaveTally> Tally(ReleaseId release, double from, double to)
+    {
+        var slice = await SliceAsync(release, from, to);
+        var outcomes = await BoundedFanOut.RunAsync(slice, options.Value.DeviceConcurrency,
+            id => GrainFactory.GetGrain<IDeviceGrain>(id).Standing(release));
+        return outcomes.Aggregate(WaveTally.Empty, (tally, outcome) => tally.Plus(outcome));
+    }
+
+    public async Task<RecallTally> Withdraw(RecallOrder order)
+    {
+        var known = _recalls.GetValueOrDefault(order.Release);
+        var visit = known?.Pending ?? await MembersAsync(ProductLine.Of(order.Release));
+        var outcomes = await BoundedFanOut.RunAsync(visit, options.Value.DeviceConcurrency,
+            async id => (Id: id, Outcome: await GrainFactory.GetGrain<IDeviceGrain>(id).Withdraw(order)));
+        var recall = new ShardRecall(
+            (known?.Withdrawn ?? 0) + outcomes.Count(o => o.Outcome == RecallOutcome.Withdrawn),
+            outcomes.Where(o => o.Outcome == RecallOutcome.Pending).Select(o => o.Id).ToArray());
+        _recalls[order.Release] = recall;
+        return new RecallTally(recall.Withdrawn, recall.Pending.Count);
+    }
+
+    private async Task<IReadOnlyList<string>> SliceAsync(ReleaseId release, double from, double to)
+    {
+        var members = await MembersAsync(ProductLine.Of(release));
+        return members.Where(id => Cohort.Position(release, id) is var p && p >= from && p < to).ToArray();
+    }
+
+    private Task<IReadOnlyList<string>> MembersAsync(string line)
+    {
+        var (from, to) = FleetPartition.BucketsOf((int)this.GetPrimaryKeyLong(), options.Value.Shards);
+        return index.FleetMembersAsync(line, from, to, CancellationToken.None);
+    }
+
+    private sealed record ShardRecall(int Withdrawn, IReadOnlyList<string> Pending);
+}

@@ -1,0 +1,13 @@
+using BsiLedger.Domain;
+using BsiLedger.Domain.Releases;
+using BsiLedger.EventStore.Journal;
+
+namespace BsiLedger.Grains.Fleet;
+
+/// <summary>Withdraw the release from every device that has it, under the recall named; the cause is who recalled it.</summary>
+[GenerateSerializer, Immutable, Alias("bsi.recall-order")]
+public sealed record RecallOrder(
+    [property: Id(0)] ReleaseId Release,
+    [property: Id(1)] string RecallId,
+    [property: Id(2)] Cause Cause,
+    [property: Id(3)] Provenance Provenance);

@@ -1,0 +1,213 @@
+using BsiLedger.Domain;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Commands;
+using BsiLedger.Domain.Releases.Events;
+using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.Telemetry;
+using BsiLedger.Grains.Commands;
+using BsiLedger.Grains.Fleet;
+using Microsoft.Extensions.Options;
+
+namespace BsiLedger.Grains.Releases;
+
+/// <summary>
+/// Decides with <see cref="ReleaseDecider"/>; every fan-out goes to all fleet shards in parallel. A step the
+/// rollout takes by itself is decided after its fan-out, on the state then, so a fan-out re-driven after a
+/// timeout or a restart finds the devices already served (their commands are no-ops) and doubles nothing.
+/// </summary>
+public sealed class ReleaseGrain(TimeProvider clock, IOptions<FleetOptions> options) : DecidingGrain<ReleaseView>, IReleaseGrain
+{
+    private static readonly Cause Schedule = Cause.Policy("rollout-schedule");
+
+    private RecallProgress? _recallProgress;
+    private IGrainTimer? _timer;
+
+    private ReleaseId Id => ReleaseId.Parse(this.GetPrimaryKeyString());
+
+    private Release Current => State.Current ?? Release.Unpublished(Id);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        ScheduleSteps();
+    }
+
+    public async Task<CommandOutcome> Execute(ReleaseCommand command, Provenance provenance)
+    {
+        if (command.Release != Id)
+        {
+            throw new ArgumentException($"command for '{command.Release}' sent to release '{Id}'", nameof(command));
+        }
+
+        if (command is not (PublishRelease or PlanRollout or PauseRollout or ResumeRollout))
+        {
+            throw new ArgumentException($"{command.GetType().Name} is the rollout's own step: use Start, Recall or Advance", nameof(command));
+        }
+
+        using var activity = StartActivity($"release {command.GetType().Name}", provenance);
+        var outcome = await DecideAsync(command, provenance);
+        await AfterChangeAsync();
+        if (outcome.Status == CommandStatus.Accepted && command is ResumeRollout)
+        {
+            await TakeDueStepsAsync();
+        }
+
+        activity?.SetTag("bsi.outcome", outcome.Status.ToString());
+        return outcome;
+    }
+
+    public async Task<CommandOutcome> Start(Cause cause, Provenance provenance)
+    {
+        using var activity = StartActivity("release start", provenance);
+        await RefreshNow();
+        if (ReleaseDecider.StartRefusal(Current) is { Error: { } error })
+        {
+            return CommandOutcome.Refused(Version, error);
+        }
+
+        var tally = await OfferWaveAsync(0, provenance);
+        var outcome = await DecideAsync(new BeginWave(Id, 0, tally, cause), provenance);
+        await AfterChangeAsync();
+        return outcome;
+    }
+
+    public async Task<CommandOutcome> Recall(string reason, Cause cause, Provenance provenance)
+    {
+        using var activity = StartActivity("release recall", provenance);
+        var outcome = await DecideAsync(new IssueRecall(Id, provenance.CorrelationId, reason, cause), provenance);
+        if (outcome.Status == CommandStatus.Accepted)
+        {
+            // The line learns first, so no device checking in from now on takes the release.
+            await AfterChangeAsync();
+            await DriveRecallAsync();
+        }
+
+        return outcome;
+    }
+
+    public async Task<ReleaseSnapshot> Advance()
+    {
+        using var activity = StartActivity("release advance", null);
+        await RefreshNow();
+        await TakeDueStepsAsync();
+        return Snapshot();
+    }
+
+    public async Task<ReleaseSnapshot> Status()
+    {
+        await RefreshNow();
+        return Snapshot();
+    }
+
+    private async Task TakeDueStepsAsync()
+    {
+        while (await TakeNextStepAsync())
+        {
+        }
+
+        await AfterChangeAsync();
+    }
+
+    /// <summary>True when a step was taken and another may be due.</summary>
+    private async Task<bool> TakeNextStepAsync()
+    {
+        var release = Current;
+        if (release.Recall is { IsComplete: false })
+        {
+            await DriveRecallAsync();
+            return false;
+        }
+
+        if (release.NextStepAt is not { } due || due > clock.GetUtcNow())
+        {
+            return false;
+        }
+
+        var wave = release.CurrentWave!;
+        var provenance = Provenance.NewCommand();
+        var outcome = wave.CompletedAt is null
+            ? await DecideAsync(new EndWave(Id, wave.Index, await TallyWaveAsync(wave.Index), Schedule), provenance)
+            : await DecideAsync(new BeginWave(Id, wave.Index + 1, await OfferWaveAsync(wave.Index + 1, provenance), Schedule), provenance);
+        return outcome.Status == CommandStatus.Accepted;
+    }
+
+    private async Task DriveRecallAsync()
+    {
+        var recall = Current.Recall!;
+        var order = new RecallOrder(Id, recall.RecallId, recall.IssuedBy, new Provenance(recall.RecallId, recall.RecallId));
+        var tally = await AcrossShardsAsync(shard => shard.Withdraw(order), RecallTally.None, (a, b) => a.Plus(b));
+        var exposed = Math.Max(_recallProgress?.Exposed ?? 0, tally.Withdrawn + tally.Pending);
+        _recallProgress = new RecallProgress(exposed, tally.Withdrawn, tally.Pending);
+        if (tally.Pending == 0)
+        {
+            await DecideAsync(new CompleteRecall(Id, tally.Withdrawn, exposed - tally.Withdrawn, Cause.Policy("recall")), Provenance.NewCommand());
+            await AfterChangeAsync();
+        }
+    }
+
+    private Task<WaveTally> OfferWaveAsync(int wave, Provenance provenance)
+    {
+        var release = Current;
+        var plan = release.Plan!;
+        var offer = new ReleaseOffer(Id, release.Activation, wave, plan.ShareBefore(wave), plan.Waves[wave].Share, provenance);
+        return AcrossShardsAsync(shard => shard.Offer(offer), WaveTally.Empty, (a, b) => a.Plus(b));
+    }
+
+    private Task<WaveTally> TallyWaveAsync(int wave)
+    {
+        var plan = Current.Plan!;
+        var (from, to) = (plan.ShareBefore(wave), plan.Waves[wave].Share);
+        return AcrossShardsAsync(shard => shard.Tally(Id, from, to), WaveTally.Empty, (a, b) => a.Plus(b));
+    }
+
+    private async Task<T> AcrossShardsAsync<T>(Func<IFleetShardGrain, Task<T>> call, T seed, Func<T, T, T> add)
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, options.Value.Shards).Select(i => call(GrainFactory.GetGrain<IFleetShardGrain>(i))));
+        return results.Aggregate(seed, add);
+    }
+
+    private Task<CommandOutcome> DecideAsync(ReleaseCommand command, Provenance provenance) =>
+        DecideAndAppendAsync(() => ReleaseDecider.Decide(Current, command, clock.GetUtcNow()), provenance);
+
+    /// <summary>Tells the line what its devices need to know, and keeps the step timer in line with the state.</summary>
+    private async Task AfterChangeAsync()
+    {
+        if (Current.IsPublished)
+        {
+            await GrainFactory.GetGrain<IReleaseLineGrain>(ProductLine.Of(Id)).Update(ReleaseSummary.Of(Current));
+        }
+
+        ScheduleSteps();
+    }
+
+    private void ScheduleSteps()
+    {
+        var hasWork = Current.NextStepAt is not null || Current.Recall is { IsComplete: false };
+        if (hasWork && _timer is null && options.Value.AdvanceEvery is { } every)
+        {
+            _timer = this.RegisterGrainTimer(_ => Advance(), new GrainTimerCreationOptions(every, every) { KeepAlive = true });
+        }
+        else if (!hasWork && _timer is not null)
+        {
+            _timer.Dispose();
+            _timer = null;
+        }
+    }
+
+    private ReleaseSnapshot Snapshot() =>
+        new(Current, Version, Current.Recall is { IsComplete: false } ? _recallProgress : null, clock.GetUtcNow());
+
+    private System.Diagnostics.Activity? StartActivity(string name, Provenance? provenance)
+    {
+        var activity = LedgerTelemetry.Source.StartActivity(name);
+        activity?.SetTag("bsi.release", Id.ToString());
+        activity?.SetTag("bsi.correlation_id", provenance?.CorrelationId);
+        return activity;
+    }
+
+    protected override void TransitionState(ReleaseView state, JournalEvent @event)
+    {
+        var e = (IReleaseEvent)@event.Data;
+        state.Current = (state.Current ?? Release.Unpublished(e.Release)).Apply(e);
+    }
+}

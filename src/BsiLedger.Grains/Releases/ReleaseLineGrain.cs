@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Events;
+using BsiLedger.EventStore.Index;
+using BsiLedger.EventStore.Journal;
+
+namespace BsiLedger.Grains.Releases;
+
+/// <summary>
+/// Built on activation from the release streams themselves (never by calling release grains, which call it),
+/// then kept current by the release grains' updates.
+/// </summary>
+public sealed class ReleaseLineGrain(ILedgerIndex index, IEventJournal journal) : Grain, IReleaseLineGrain
+{
+    private ImmutableDictionary<ReleaseId, ReleaseSummary> _releases = ImmutableDictionary<ReleaseId, ReleaseSummary>.Empty;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var id in await index.ReleasesAsync(this.GetPrimaryKeyString(), cancellationToken))
+        {
+            var release = ReleaseId.Parse(id);
+            var events = await journal.ReadAsync(id, 0, cancellationToken);
+            var state = events.Aggregate(Release.Unpublished(release), (s, e) => s.Apply((IReleaseEvent)e.Data));
+            _releases = _releases.SetItem(release, ReleaseSummary.Of(state));
+        }
+    }
+
+    public Task<ImmutableArray<ReleaseSummary>> Releases() => Task.FromResult(_releases.Values.ToImmutableArray());
+
+    public Task Update(ReleaseSummary summary)
+    {
+        _releases = _releases.SetItem(summary.Id, summary);
+        return Task.CompletedTask;
+    }
+}

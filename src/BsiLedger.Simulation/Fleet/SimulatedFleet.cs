@@ -1,0 +1,146 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using BsiLedger.Domain.Devices;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Simulation.Scenarios;
+
+namespace BsiLedger.Simulation.Fleet;
+
+/// <summary>
+/// The fleet a scenario describes, drawn device by device rather than stored, so a million devices cost
+/// nothing until asked for. Every draw is <see cref="Cohort.Position(string)"/> of a key holding the seed,
+/// what is drawn and the device id: the same scenario gives the same fleet and the same failures on every
+/// run and machine, and each device can be drawn alone, in any order, on any silo.
+/// </summary>
+public sealed class SimulatedFleet
+{
+    public const string IdPrefix = "sim-";
+
+    private readonly FleetSpec _spec;
+    private readonly string _seed;
+    private readonly double[] _cumulativeShares;
+    private readonly FrozenDictionary<ReleaseId, ReleaseSpec> _releases;
+
+    public SimulatedFleet(Scenario scenario)
+    {
+        if (scenario.Problem() is { } problem)
+        {
+            throw new ScenarioException(problem);
+        }
+
+        Scenario = scenario;
+        _spec = scenario.Fleet;
+        _seed = scenario.Seed.ToString(CultureInfo.InvariantCulture);
+        var total = 0.0;
+        _cumulativeShares = [.. _spec.Mix.Select(m => total += m.Share)];
+        _releases = scenario.Releases.ToFrozenDictionary(r => r.Id);
+    }
+
+    public Scenario Scenario { get; }
+
+    public int Count => _spec.Devices;
+
+    /// <summary>The id of the device at <paramref name="index"/> (1-based): <c>sim-0000001</c>.</summary>
+    public static string IdOf(int index) => IdPrefix + index.ToString("D7", CultureInfo.InvariantCulture);
+
+    /// <summary>The device at <paramref name="index"/>, from 1 to <see cref="Count"/>.</summary>
+    public SimulatedDevice Device(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(index, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, Count);
+
+        var id = IdOf(index);
+        var mix = _spec.Mix[MixIndex(Draw("mix", id))];
+        var managed = Draw("managed", id) < _spec.Managed;
+        var policy = !managed ? MdmPolicy.None : Draw("mdm-forbid", id) < _spec.ManagedForbid ? MdmPolicy.Forbid : MdmPolicy.Allow;
+        return new SimulatedDevice(
+            id,
+            mix.Platform,
+            mix.Os,
+            mix.Model,
+            AutoInstall: Draw("auto-install-off", id) >= _spec.AutoInstallOff,
+            managed,
+            policy,
+            OfflineDraw(id),
+            PhaseDraw(id));
+    }
+
+    public IEnumerable<SimulatedDevice> All()
+    {
+        for (var index = 1; index <= Count; index++)
+        {
+            yield return Device(index);
+        }
+    }
+
+    public bool IsOffline(string deviceId) => OfflineDraw(Known(deviceId));
+
+    /// <summary>When the device first checks in after the start, uniform in [0, checkInEvery).</summary>
+    public TimeSpan CheckInPhase(string deviceId) => PhaseDraw(Known(deviceId));
+
+    /// <summary>The device's first check-in at or after <paramref name="notBefore"/> (time since the start).</summary>
+    public TimeSpan NextCheckIn(string deviceId, TimeSpan notBefore)
+    {
+        var phase = CheckInPhase(deviceId);
+        if (notBefore <= phase)
+        {
+            return phase;
+        }
+
+        var every = _spec.CheckInEvery.Ticks;
+        var periods = (notBefore.Ticks - phase.Ticks + every - 1) / every;
+        return phase + TimeSpan.FromTicks(periods * every);
+    }
+
+    /// <summary>
+    /// Whether the device's install of the release fails: one draw per (seed, device, release) under the rate
+    /// for the device's model, or else the release's rate. A release not in the scenario never fails.
+    /// </summary>
+    public bool FailsInstall(string deviceId, string model, ReleaseId release)
+    {
+        if (!_releases.TryGetValue(release, out var spec))
+        {
+            return false;
+        }
+
+        var rate = spec.Failures.FirstOrDefault(f => f.Model == model)?.Rate ?? spec.InstallFailureRate;
+        return Draw($"install\n{release}", Known(deviceId)) < rate;
+    }
+
+    /// <summary>The 1-based index in the id, or an error if the id is not one of this fleet's.</summary>
+    public int IndexOf(string deviceId)
+    {
+        var digits = deviceId.StartsWith(IdPrefix, StringComparison.Ordinal) ? deviceId.AsSpan(IdPrefix.Length) : [];
+        return digits.Length >= 7 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            && index >= 1 && index <= Count && IdOf(index) == deviceId
+            ? index
+            : throw new ArgumentException($"'{deviceId}' is not a device of this fleet (sim-0000001 to {IdOf(Count)})", nameof(deviceId));
+    }
+
+    private bool OfflineDraw(string id) => Draw("offline", id) < _spec.Offline;
+
+    private TimeSpan PhaseDraw(string id) => TimeSpan.FromTicks((long)(Draw("check-in", id) * _spec.CheckInEvery.Ticks));
+
+    private string Known(string deviceId)
+    {
+        IndexOf(deviceId);
+        return deviceId;
+    }
+
+    // The seed comes first and the purpose second, so no key can equal a cohort key "<release>\n<device>".
+    private double Draw(string purpose, string deviceId) => Cohort.Position($"sim\n{_seed}\n{purpose}\n{deviceId}");
+
+    private int MixIndex(double draw)
+    {
+        for (var i = 0; i < _cumulativeShares.Length - 1; i++)
+        {
+            if (draw < _cumulativeShares[i])
+            {
+                return i;
+            }
+        }
+
+        // Shares may add up to a hair under 1: the last kind takes the remainder.
+        return _cumulativeShares.Length - 1;
+    }
+}

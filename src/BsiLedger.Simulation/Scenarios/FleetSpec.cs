@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace BsiLedger.Simulation.Scenarios;
+
+/// <summary>
+/// The simulated fleet. <see cref="ManagedForbid"/> is a fraction of the managed devices; every other
+/// fraction is of the whole fleet. Offline devices are reachable only at check-ins, every <see cref="CheckInEvery"/>.
+/// </summary>
+public sealed record FleetSpec(
+    int Devices,
+    ImmutableArray<FleetMix> Mix,
+    double AutoInstallOff,
+    double Managed,
+    double ManagedForbid,
+    double Offline,
+    TimeSpan CheckInEvery)
+{
+    public const int MaxDevices = 10_000_000;
+
+    /// <summary>Shares of the mix may miss 1 by this much, so that 1/3 + 1/3 + 1/3 written as decimals adds up.</summary>
+    public const double ShareTolerance = 1e-6;
+
+    public static TimeSpan DefaultCheckInEvery { get; } = TimeSpan.FromHours(6);
+
+    /// <summary>What is wrong with the fleet, naming the field relative to <c>fleet</c>, or null.</summary>
+    public string? Problem()
+    {
+        if (DevicesProblem(Devices) is { } devices)
+        {
+            return $"devices: {devices}";
+        }
+
+        if (Mix.IsDefaultOrEmpty)
+        {
+            return "mix: name at least one platform, OS version and model with its share";
+        }
+
+        for (var i = 0; i < Mix.Length; i++)
+        {
+            if (Mix[i].Problem() is { } problem)
+            {
+                return $"mix[{i}].{problem}";
+            }
+
+            var mix = Mix[i];
+            var first = Mix.Select(m => (m.Platform, m.Os, m.Model)).ToList().IndexOf((mix.Platform, mix.Os, mix.Model));
+            if (first < i)
+            {
+                return $"mix[{i}]: {mix.Platform} {mix.Os} {mix.Model} is already mix[{first}]";
+            }
+        }
+
+        var sum = Mix.Sum(m => m.Share);
+        if (Math.Abs(sum - 1) > ShareTolerance)
+        {
+            return $"mix: the shares add up to {sum.ToString("0.######", CultureInfo.InvariantCulture)}, not 1";
+        }
+
+        return ScenarioRules.Fraction("autoInstallOff", AutoInstallOff)
+            ?? ScenarioRules.Fraction("managed", Managed)
+            ?? ScenarioRules.Fraction("managedForbid", ManagedForbid)
+            ?? ScenarioRules.Fraction("offline", Offline)
+            ?? (CheckInEvery <= TimeSpan.Zero ? $"checkInEvery: {CheckInEvery} must be longer than zero" : null);
+    }
+
+    public static string? DevicesProblem(int devices) =>
+        devices is < 1 or > MaxDevices ? $"{devices} must be from 1 to 10,000,000 devices" : null;
+}
