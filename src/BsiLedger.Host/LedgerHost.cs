@@ -1,4 +1,5 @@
 using BsiLedger.EventStore.Index;
+using BsiLedger.Grains;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.LogConsistency;
 using BsiLedger.EventStore.Marten;
@@ -31,7 +32,7 @@ public static class LedgerHost
         // A failed start is reported once, by the caller, without the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
 
-        builder.Services.AddSingleton(options.Clock);
+        builder.Services.AddSingleton(new DomainClock(options.Clock));
         builder.Services.AddMarten(marten => LedgerStoreOptions.Configure(marten, options.ConnectionString))
             .ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddSingleton<IEventJournal, MartenEventJournal>();

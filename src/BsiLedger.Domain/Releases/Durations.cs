@@ -12,25 +12,15 @@ public static partial class Durations
     public static bool TryParse(string? text, out TimeSpan duration, [NotNullWhen(false)] out string? error)
     {
         duration = TimeSpan.Zero;
-        var matches = Part().Matches(text ?? "");
-        if (string.IsNullOrEmpty(text) || string.Concat(matches.Select(m => m.Value)) != text)
+        var match = Shape().Match(text ?? "");
+        if (string.IsNullOrEmpty(text) || !match.Success)
         {
             error = $"'{text}' is not a duration: expected {ExpectedForm}";
             return false;
         }
 
-        foreach (Match match in matches)
-        {
-            var amount = long.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
-            duration += match.Groups["unit"].Value switch
-            {
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
-        }
-
+        duration = TimeSpan.FromDays(Amount(match, "d")) + TimeSpan.FromHours(Amount(match, "h"))
+            + TimeSpan.FromMinutes(Amount(match, "m")) + TimeSpan.FromSeconds(Amount(match, "s"));
         error = null;
         return true;
     }
@@ -44,7 +34,11 @@ public static partial class Durations
         _ => $"{duration.TotalSeconds:0}s",
     };
 
-    // Up to five digits per part keeps every value far inside TimeSpan's range.
-    [GeneratedRegex(@"(?<amount>\d{1,5})(?<unit>[smhd])", RegexOptions.CultureInvariant)]
-    private static partial Regex Part();
+    private static long Amount(Match match, string unit) =>
+        match.Groups[unit] is { Success: true } group ? long.Parse(group.Value, CultureInfo.InvariantCulture) : 0;
+
+    // Each unit at most once, from days down to seconds, ASCII digits only (\d would take any Unicode digit,
+    // which long.Parse then rejects), up to five per part: the sum stays far inside TimeSpan's range.
+    [GeneratedRegex(@"^(?:(?<d>[0-9]{1,5})d)?(?:(?<h>[0-9]{1,5})h)?(?:(?<m>[0-9]{1,5})m)?(?:(?<s>[0-9]{1,5})s)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
 }

@@ -29,6 +29,7 @@ public static partial class Publication
         return null;
     }
 
-    [GeneratedRegex(@"^CVE-\d{4}-\d{4,}$", RegexOptions.CultureInvariant)]
+    // ASCII digits only (\d would take any Unicode digit), and \z, not $, which also matches before a final newline.
+    [GeneratedRegex(@"^CVE-[0-9]{4}-[0-9]{4,}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CveId();
 }

@@ -34,13 +34,15 @@ public static class ReleaseDecider
             return Refuse(new InvalidPublication(c.Release, problem));
         }
 
+        // No CVE list at all is an empty one: a default array could be neither stored nor compared.
+        var cves = c.Cves.IsDefault ? [] : c.Cves;
         if (!state.IsPublished)
         {
             return Decision<IReleaseEvent>.Accept(
-                new ReleasePublished(c.Release, c.Components, c.Cves, c.Activation, c.Supersedes, now, c.Cause));
+                new ReleasePublished(c.Release, c.Components, cves, c.Activation, c.Supersedes, now, c.Cause));
         }
 
-        var same = state.Components.SequenceEqual(c.Components) && state.Cves.SequenceEqual(c.Cves)
+        var same = state.Components.SequenceEqual(c.Components) && state.Cves.SequenceEqual(cves)
             && state.Activation == c.Activation && state.Supersedes == c.Supersedes;
         return same ? Decision<IReleaseEvent>.Unchanged : Refuse(new ReleaseAlreadyPublished(c.Release));
     }

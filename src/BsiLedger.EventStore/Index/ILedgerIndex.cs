@@ -8,4 +8,7 @@ public interface ILedgerIndex
 
     /// <summary>The ids of every release published for <paramref name="line"/>.</summary>
     Task<IReadOnlyList<string>> ReleasesAsync(string line, CancellationToken cancellationToken);
+
+    /// <summary>How many events the ledger holds, all streams together.</summary>
+    Task<long> EventCountAsync(CancellationToken cancellationToken);
 }

@@ -35,4 +35,17 @@ public sealed class MartenLedgerIndex(IDocumentStore store) : ILedgerIndex
             throw new JournalUnavailableException($"could not read the releases of {line}: {e.Message}", e);
         }
     }
+
+    public async Task<long> EventCountAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var statistics = await store.Advanced.FetchEventStoreStatistics(token: cancellationToken);
+            return statistics.EventCount;
+        }
+        catch (NpgsqlException e)
+        {
+            throw new JournalUnavailableException($"could not count the ledger's events: {e.Message}", e);
+        }
+    }
 }

@@ -21,7 +21,7 @@ namespace BsiLedger.Grains.Devices;
 /// apply a release are checked against the release's line first: an unpublished or recalled release never
 /// installs, whoever reports it.
 /// </summary>
-public sealed class DeviceGrain(TimeProvider clock, IDeviceAgent agent) : DecidingGrain<DeviceView>, IDeviceGrain
+public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : DecidingGrain<DeviceView>, IDeviceGrain
 {
     private static readonly Cause Rollout = Cause.Policy("rollout");
 
@@ -144,7 +144,7 @@ public sealed class DeviceGrain(TimeProvider clock, IDeviceAgent agent) : Decidi
     private Task<CommandOutcome> RunAsync(IReadOnlyList<DeviceCommand> commands, Provenance provenance) =>
         DecideAndAppendAsync(() =>
         {
-            var now = clock.GetUtcNow();
+            var now = clock.Now;
             var state = Current;
             var events = new List<IDeviceEvent>();
             foreach (var command in commands)
@@ -181,7 +181,7 @@ public sealed class DeviceGrain(TimeProvider clock, IDeviceAgent agent) : Decidi
         }
 
         await RefreshNow();
-        if (DeviceDecider.Decide(Current, command, clock.GetUtcNow()).Error is not null)
+        if (DeviceDecider.Decide(Current, command, clock.Now).Error is not null)
         {
             return null;
         }

@@ -15,7 +15,7 @@ namespace BsiLedger.Grains.Releases;
 /// rollout takes by itself is decided after its fan-out, on the state then, so a fan-out re-driven after a
 /// timeout or a restart finds the devices already served (their commands are no-ops) and doubles nothing.
 /// </summary>
-public sealed class ReleaseGrain(TimeProvider clock, IOptions<FleetOptions> options) : DecidingGrain<ReleaseView>, IReleaseGrain
+public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> options) : DecidingGrain<ReleaseView>, IReleaseGrain
 {
     private static readonly Cause Schedule = Cause.Policy("rollout-schedule");
 
@@ -118,7 +118,7 @@ public sealed class ReleaseGrain(TimeProvider clock, IOptions<FleetOptions> opti
             return false;
         }
 
-        if (release.NextStepAt is not { } due || due > clock.GetUtcNow())
+        if (release.NextStepAt is not { } due || due > clock.Now)
         {
             return false;
         }
@@ -167,7 +167,7 @@ public sealed class ReleaseGrain(TimeProvider clock, IOptions<FleetOptions> opti
     }
 
     private Task<CommandOutcome> DecideAsync(ReleaseCommand command, Provenance provenance) =>
-        DecideAndAppendAsync(() => ReleaseDecider.Decide(Current, command, clock.GetUtcNow()), provenance);
+        DecideAndAppendAsync(() => ReleaseDecider.Decide(Current, command, clock.Now), provenance);
 
     /// <summary>Tells the line what its devices need to know, and keeps the step timer in line with the state.</summary>
     private async Task AfterChangeAsync()
@@ -195,7 +195,7 @@ public sealed class ReleaseGrain(TimeProvider clock, IOptions<FleetOptions> opti
     }
 
     private ReleaseSnapshot Snapshot() =>
-        new(Current, Version, Current.Recall is { IsComplete: false } ? _recallProgress : null, clock.GetUtcNow());
+        new(Current, Version, Current.Recall is { IsComplete: false } ? _recallProgress : null, clock.Now);
 
     private System.Diagnostics.Activity? StartActivity(string name, Provenance? provenance)
     {

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using BsiLedger.Domain.Releases;
+
+namespace BsiLedger.Grains.Releases.Reports;
+
+/// <summary>
+/// A release's rollout flattened for people and programs: <c>bsi release status --json</c> prints it and
+/// <c>bsi simulate</c> writes one per release into <c>report.json</c>, so both read the same.
+/// </summary>
+public sealed record ReleaseReport(
+    string Release,
+    string Phase,
+    ImmutableArray<WaveReport> Waves,
+    HaltReport? Halted,
+    RecallReport? Recall,
+    DateTimeOffset? NextStepAt)
+{
+    public static ReleaseReport From(ReleaseSnapshot snapshot)
+    {
+        var release = snapshot.Release;
+        return new ReleaseReport(
+            release.Id.ToString(),
+            release.Phase.ToString().ToLowerInvariant(),
+            [.. release.Waves.Select(WaveReport.From)],
+            release.Halt is { } h ? new HaltReport(h.At, h.Wave, h.Attempts, h.Failures, h.FailureRate, h.Threshold) : null,
+            release.Recall is { } r ? RecallReport.From(r, snapshot.Recall) : null,
+            release.NextStepAt);
+    }
+}
+
+public sealed record WaveReport(
+    int Index,
+    double Share,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? CompletedAt,
+    int Targeted,
+    int Installed,
+    int Applied,
+    int Failed,
+    int Awaiting,
+    SkippedReport Skipped,
+    bool Halted)
+{
+    public static WaveReport From(WaveRecord wave)
+    {
+        var t = wave.Latest;
+        return new WaveReport(wave.Index, wave.Share, wave.StartedAt, wave.CompletedAt, t.Targeted, t.Installed, t.Applied, t.Failed, t.Awaiting,
+            new SkippedReport(t.Skipped.AutoInstallOff, t.Skipped.MdmForbids, t.Skipped.Ineligible, t.Skipped.Offline), wave.Halted);
+    }
+}
+
+public sealed record SkippedReport(int AutoInstallOff, int MdmForbids, int Ineligible, int Offline);
+
+public sealed record HaltReport(DateTimeOffset At, int Wave, int Attempts, int Failures, double FailureRate, double Threshold);
+
+public sealed record RecallReport(
+    string RecallId,
+    string Reason,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset? CompletedAt,
+    int Exposed,
+    int Withdrawn,
+    int Pending,
+    int Settled)
+{
+    public static RecallReport From(RecallRecord recall, RecallProgress? progress) => recall.IsComplete
+        ? new(recall.RecallId, recall.Reason, recall.IssuedAt, recall.CompletedAt, recall.Withdrawn + recall.Settled, recall.Withdrawn, 0, recall.Settled)
+        : new(recall.RecallId, recall.Reason, recall.IssuedAt, null, progress?.Exposed ?? 0, progress?.Withdrawn ?? 0, progress?.Pending ?? 0, 0);
+}
