@@ -14,7 +14,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     public string ConnectionString => _postgres?.ConnectionString ?? throw new InvalidOperationException("not started");
 
     public async ValueTask InitializeAsync() =>
-        _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_directory, Durable: false), CancellationToken.None);
+        _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_directory, Durable: false, MaxConnections: 800), CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
