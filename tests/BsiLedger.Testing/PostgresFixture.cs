@@ -1,4 +1,5 @@
 using BsiLedger.EventStore.Postgres;
+using Npgsql;
 
 namespace BsiLedger.Testing;
 
@@ -12,6 +13,21 @@ public sealed class PostgresFixture : IAsyncLifetime
     private EmbeddedPostgres? _postgres;
 
     public string ConnectionString => _postgres?.ConnectionString ?? throw new InvalidOperationException("not started");
+
+    /// <summary>A new, empty database on the same server, for a test that needs a ledger of its own.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
 
     public async ValueTask InitializeAsync() =>
         _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_directory, Durable: false, MaxConnections: 800), CancellationToken.None);

@@ -38,4 +38,13 @@ public static class StoredRows
 
         return versions;
     }
+
+    /// <summary>Every event in the ledger, all streams together.</summary>
+    public static async Task<long> TotalAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select count(*) from {LedgerStoreOptions.Schema}.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }

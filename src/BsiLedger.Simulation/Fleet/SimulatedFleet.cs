@@ -119,7 +119,9 @@ public sealed class SimulatedFleet
 
     private bool OfflineDraw(string id) => Draw("offline", id) < _spec.Offline;
 
-    private TimeSpan PhaseDraw(string id) => TimeSpan.FromTicks((long)(Draw("check-in", id) * _spec.CheckInEvery.Ticks));
+    // A draw a hair under 1 times a large tick count can round up to the count itself: keep the phase below it.
+    private TimeSpan PhaseDraw(string id) =>
+        TimeSpan.FromTicks(Math.Min((long)(Draw("check-in", id) * _spec.CheckInEvery.Ticks), _spec.CheckInEvery.Ticks - 1));
 
     private string Known(string deviceId)
     {
@@ -127,7 +129,7 @@ public sealed class SimulatedFleet
         return deviceId;
     }
 
-    // The seed comes first and the purpose second, so no key can equal a cohort key "<release>\n<device>".
+    // Keys start with "sim", never a platform name, so no draw can equal a cohort key "<release>\n<device>".
     private double Draw(string purpose, string deviceId) => Cohort.Position($"sim\n{_seed}\n{purpose}\n{deviceId}");
 
     private int MixIndex(double draw)

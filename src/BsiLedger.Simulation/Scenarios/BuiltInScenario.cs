@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Releases;
@@ -7,9 +6,10 @@ namespace BsiLedger.Simulation.Scenarios;
 
 /// <summary>
 /// The scenario <c>bsi simulate</c> runs without <c>--scenario</c>: one BSI for each of four product lines,
-/// four waves each. The iPhone17,3 fails one install in five, enough to halt iOS 26.3.1 (a) in its second
-/// wave (the 1% canary is below the minimum sample); macOS 26.3.2 (a) is recalled at 60h, during its
-/// second wave. See docs/scenarios.md.
+/// four waves each. The iPhone17,3 fails one install in five, which puts iOS 26.3.1 (a) at about 6% failures
+/// against a 3% threshold: it halts in the first wave with the minimum sample (the 10% wave, or the 50% one
+/// on an unlucky draw; the 1% canary is too small to judge). macOS 26.3.2 (a) is recalled at 60h, during
+/// its 10% wave. See docs/scenarios.md.
 /// </summary>
 public static class BuiltInScenario
 {
@@ -55,7 +55,7 @@ public static class BuiltInScenario
     }
 
     // One wave's failure rate counts once it has 0.5% of the fleet in attempts (at least 20): with the fleet's
-    // mix that is past the iOS line's 1% canary and well within its 10% wave, at any fleet size.
+    // mix that is more than any line's 1% canary holds and less than its 10% wave does (from about 2,000 devices up).
     private static RolloutPlan Plan(int devices) => new(
         [
             new WavePlan(0.01, TimeSpan.FromHours(24), 0.05),

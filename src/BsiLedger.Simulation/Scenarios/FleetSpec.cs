@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using BsiLedger.Domain.Releases;
 
 namespace BsiLedger.Simulation.Scenarios;
 
@@ -47,7 +48,7 @@ public sealed record FleetSpec(
             var first = Mix.Select(m => (m.Platform, m.Os, m.Model)).ToList().IndexOf((mix.Platform, mix.Os, mix.Model));
             if (first < i)
             {
-                return $"mix[{i}]: {mix.Platform} {mix.Os} {mix.Model} is already mix[{first}]";
+                return $"mix[{i}]: {mix.Platform} {mix.Os} {mix.Model} is given twice (also at index {first})";
             }
         }
 
@@ -61,7 +62,7 @@ public sealed record FleetSpec(
             ?? ScenarioRules.Fraction("managed", Managed)
             ?? ScenarioRules.Fraction("managedForbid", ManagedForbid)
             ?? ScenarioRules.Fraction("offline", Offline)
-            ?? (CheckInEvery <= TimeSpan.Zero ? $"checkInEvery: {CheckInEvery} must be longer than zero" : null);
+            ?? (CheckInEvery <= TimeSpan.Zero ? $"checkInEvery: {Durations.Format(CheckInEvery)} must be longer than zero" : null);
     }
 
     public static string? DevicesProblem(int devices) =>

@@ -6,5 +6,5 @@ namespace BsiLedger.Simulation.Scenarios;
 public sealed record RecallSpec(ReleaseId Release, TimeSpan At, string Reason)
 {
     public string? Problem() =>
-        At < TimeSpan.Zero ? $"at: {At} must not be negative" : ScenarioRules.Text("reason", Reason);
+        At < TimeSpan.Zero ? $"at: {Durations.Format(At)} must not be negative" : ScenarioRules.Text("reason", Reason);
 }

@@ -56,7 +56,7 @@ public sealed record ReleaseSpec(
             var first = Failures.Select(f => f.Model).ToList().IndexOf(Failures[k].Model);
             if (first < k)
             {
-                return $"failures[{k}].model: '{Failures[k].Model}' is already failures[{first}].model";
+                return $"failures[{k}].model: '{Failures[k].Model}' is given twice (also at index {first})";
             }
         }
 
@@ -93,7 +93,7 @@ public sealed record ReleaseSpec(
 
             if (wave.Soak < TimeSpan.Zero)
             {
-                return $"{at}.soak: {wave.Soak} must not be negative";
+                return $"{at}.soak: {Durations.Format(wave.Soak)} must not be negative";
             }
 
             if (wave.FailureThreshold is not (>= 0 and <= 1))

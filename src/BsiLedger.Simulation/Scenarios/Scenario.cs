@@ -30,7 +30,7 @@ public sealed record Scenario(int Seed, FleetSpec Fleet, ImmutableArray<ReleaseS
             var first = Releases.Select(r => r.Id).ToList().IndexOf(release.Id);
             if (first < i)
             {
-                return $"releases[{i}].id: {release.Id} is already releases[{first}].id";
+                return $"releases[{i}].id: {release.Id} is given twice (also at index {first})";
             }
 
             // A failure on a model no device has would never fire: most likely a typo.

@@ -13,7 +13,7 @@ namespace BsiLedger.Simulation.Scenarios;
 /// </summary>
 public static class ScenarioFile
 {
-    private static readonly JsonDocumentOptions Options = new()
+    private static readonly JsonDocumentOptions _options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
@@ -35,7 +35,7 @@ public static class ScenarioFile
     {
         try
         {
-            return JsonDocument.Parse(json, Options);
+            return JsonDocument.Parse(json, _options);
         }
         catch (JsonException e)
         {

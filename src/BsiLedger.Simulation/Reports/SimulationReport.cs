@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using BsiLedger.Grains.Releases.Reports;
+
+namespace BsiLedger.Simulation.Reports;
+
+/// <summary>What <c>report.json</c> holds: the run's size and speed, and every release's rollout as the ledger recorded it.</summary>
+public sealed record SimulationReport(
+    int Seed,
+    int Devices,
+    int OfflineDevices,
+    long EventsAppended,
+    double WallSeconds,
+    double EventsPerSecond,
+    long PeakWorkingSetBytes,
+    DateTimeOffset DomainStart,
+    DateTimeOffset DomainEnd,
+    ImmutableArray<ReleaseReport> Releases,
+    RecallTiming? RecallTiming);
+
+/// <summary>Wall time from the recall's command to every reachable exposed device withdrawn, and how many waited offline.</summary>
+public sealed record RecallTiming(string Release, double OnlineWithdrawnSeconds, int PendingOffline);

@@ -1,0 +1,206 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using BsiLedger.Domain;
+using BsiLedger.Domain.Devices.Commands;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Commands;
+using BsiLedger.EventStore.Index;
+using BsiLedger.EventStore.Journal;
+using BsiLedger.Grains.Commands;
+using BsiLedger.Grains.Devices;
+using BsiLedger.Grains.Fleet;
+using BsiLedger.Grains.Releases;
+using BsiLedger.Grains.Releases.Reports;
+using BsiLedger.Host;
+using BsiLedger.Simulation.Fleet;
+using BsiLedger.Simulation.Reports;
+using BsiLedger.Simulation.Scenarios;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BsiLedger.Simulation.Runs;
+
+/// <summary>
+/// Runs a scenario through the real silo and ledger on a virtual clock: enrol the fleet, publish and start every
+/// release, then step the clock (offline devices check in, releases take their due steps, the recall is issued
+/// when its time comes) until every rollout has finished, halted or been recalled to completion.
+/// </summary>
+public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
+{
+    private static readonly Cause Engineer = Cause.Operator("simulation");
+
+    public async Task<SimulationReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var wall = Stopwatch.StartNew();
+        var fleet = new SimulatedFleet(scenario);
+        var clock = new VirtualClock(options.Start);
+        using var host = LedgerHost.Build(new LedgerHostOptions(options.ConnectionString)
+        {
+            Telemetry = options.Telemetry,
+            Clock = clock,
+            Agent = new SimulatedAgent(fleet),
+            Fleet = new FleetOptions { Shards = options.Shards, AdvanceEvery = null },
+        });
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var index = host.Services.GetRequiredService<ILedgerIndex>();
+            if (await index.EventCountAsync(cancellationToken) is > 0 and var existing)
+            {
+                throw new LedgerNotEmptyException(existing);
+            }
+
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            await EnrollAsync(grains, fleet, cancellationToken);
+            await PublishAndStartAsync(grains);
+            var schedule = new CheckInSchedule(fleet, options.Start);
+            var recallTiming = await StepAsync(grains, clock, schedule, cancellationToken);
+
+            var releases = await Task.WhenAll(scenario.Releases.Select(r => Release(grains, r.Id).Status()));
+            var events = await index.EventCountAsync(cancellationToken);
+            wall.Stop();
+            return new SimulationReport(
+                scenario.Seed,
+                fleet.Count,
+                schedule.Devices,
+                events,
+                wall.Elapsed.TotalSeconds,
+                events / wall.Elapsed.TotalSeconds,
+                Process.GetCurrentProcess().PeakWorkingSet64,
+                options.Start,
+                clock.GetUtcNow(),
+                [.. releases.Select(ReleaseReport.From)],
+                recallTiming);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task EnrollAsync(IGrainFactory grains, SimulatedFleet fleet, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        var done = 0;
+        using var ticker = Ticker(() => Rate("enrolled", done, fleet.Count, started.Elapsed));
+        await Parallel.ForEachAsync(fleet.All(), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (device, _) =>
+        {
+            var outcome = await grains.GetGrain<IDeviceGrain>(device.Id).Execute(
+                new EnrollDevice(device.Id, device.Platform, device.Model, device.Os, device.AutoInstall, device.Managed, device.MdmPolicy, Engineer),
+                Provenance.NewCommand());
+            Expect(outcome, $"enrolling {device.Id}");
+            Interlocked.Increment(ref done);
+        });
+        options.Progress(Rate("enrolled", done, fleet.Count, started.Elapsed));
+    }
+
+    private async Task PublishAndStartAsync(IGrainFactory grains)
+    {
+        foreach (var spec in scenario.Releases)
+        {
+            var release = Release(grains, spec.Id);
+            Expect(await release.Execute(new PublishRelease(spec.Id, spec.Components, spec.Cves, spec.Activation, spec.Supersedes, Engineer), Provenance.NewCommand()), $"publishing {spec.Id}");
+            Expect(await release.Execute(new PlanRollout(spec.Id, spec.Plan, Engineer), Provenance.NewCommand()), $"planning {spec.Id}");
+        }
+
+        foreach (var spec in scenario.Releases)
+        {
+            Expect(await Release(grains, spec.Id).Start(Engineer, Provenance.NewCommand()), $"starting {spec.Id}");
+            options.Progress($"{spec.Id}: rollout started");
+        }
+    }
+
+    private async Task<RecallTiming?> StepAsync(IGrainFactory grains, VirtualClock clock, CheckInSchedule schedule, CancellationToken cancellationToken)
+    {
+        var step = scenario.Fleet.CheckInEvery < options.Step ? scenario.Fleet.CheckInEvery : options.Step;
+        var recallAt = scenario.Recall is { } r ? options.Start + r.At : (DateTimeOffset?)null;
+        var horizon = options.Start + Horizon();
+        RecallTiming? recallTiming = null;
+        var phases = new Dictionary<ReleaseId, string>();
+        for (var now = options.Start + step; now <= horizon; now += step)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (recallAt is { } due && recallTiming is null && due <= now)
+            {
+                clock.MoveTo(due);
+                recallTiming = await RecallAsync(grains);
+            }
+
+            clock.MoveTo(now);
+            var checkingIn = schedule.TakeDue(now);
+            await Parallel.ForEachAsync(checkingIn, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+                async (id, _) => await grains.GetGrain<IDeviceGrain>(id).CheckIn(Provenance.NewCommand()));
+
+            var statuses = await Task.WhenAll(scenario.Releases.Select(s => Release(grains, s.Id).Advance()));
+            ReportChanges(statuses, phases, now);
+            if ((recallAt is null || recallTiming is not null) && statuses.All(IsSettled))
+            {
+                break;
+            }
+        }
+
+        return recallTiming;
+    }
+
+    private async Task<RecallTiming> RecallAsync(IGrainFactory grains)
+    {
+        var recall = scenario.Recall!;
+        var timer = Stopwatch.StartNew();
+        Expect(await Release(grains, recall.Release).Recall(recall.Reason, Engineer, Provenance.NewCommand()), $"recalling {recall.Release}");
+        var seconds = timer.Elapsed.TotalSeconds;
+        var status = await Release(grains, recall.Release).Status();
+        var pending = status.Recall?.Pending ?? 0;
+        options.Progress($"{recall.Release}: recalled; reachable devices withdrawn in {seconds:0.0} s, {pending} offline device(s) pending");
+        return new RecallTiming(recall.Release.ToString(), seconds, pending);
+    }
+
+    private void ReportChanges(ReleaseSnapshot[] statuses, Dictionary<ReleaseId, string> seen, DateTimeOffset now)
+    {
+        foreach (var status in statuses)
+        {
+            var release = status.Release;
+            var summary = $"{release.Phase}, wave {release.Waves.Length}/{release.Plan?.Waves.Length}"
+                + (release.Recall is { } r ? r.IsComplete ? ", recall complete" : $", recall pending {status.Recall?.Pending}" : "");
+            if (seen.GetValueOrDefault(release.Id) != summary)
+            {
+                seen[release.Id] = summary;
+                options.Progress($"T+{(now - options.Start).TotalHours:0}h {release.Id}: {summary}");
+            }
+        }
+    }
+
+    /// <summary>Nothing more will happen by itself: finished, halted (no operator resumes it here), or recalled and complete.</summary>
+    private static bool IsSettled(ReleaseSnapshot status) => status.Release switch
+    {
+        { Recall: { } recall } => recall.IsComplete,
+        { Phase: RolloutPhase.Completed or RolloutPhase.Halted } => true,
+        _ => false,
+    };
+
+    /// <summary>Long enough for every wave to soak, the recall to be issued and every offline device to check in twice after.</summary>
+    private TimeSpan Horizon()
+    {
+        var soaks = scenario.Releases.Max(r => r.Plan.Waves.Aggregate(TimeSpan.Zero, (total, w) => total + w.Soak));
+        var recall = scenario.Recall?.At ?? TimeSpan.Zero;
+        return (soaks > recall ? soaks : recall) + 2 * scenario.Fleet.CheckInEvery + TimeSpan.FromDays(1);
+    }
+
+    private static IReleaseGrain Release(IGrainFactory grains, ReleaseId id) => grains.GetGrain<IReleaseGrain>(id.ToString());
+
+    private static void Expect(CommandOutcome outcome, string what)
+    {
+        if (outcome.Error is { } error)
+        {
+            throw new InvalidOperationException($"{what} was refused: {error.Code}: {error.Message}");
+        }
+    }
+
+    private static string Rate(string what, int done, int total, TimeSpan elapsed)
+    {
+        var rate = done / Math.Max(elapsed.TotalSeconds, 0.001);
+        var eta = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
+        return string.Create(CultureInfo.InvariantCulture, $"{what} {done:N0}/{total:N0} devices ({rate:N0}/s, ETA {eta:mm\\:ss})");
+    }
+
+    private Timer Ticker(Func<string> line) => new(_ => options.Progress(line()), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
+}

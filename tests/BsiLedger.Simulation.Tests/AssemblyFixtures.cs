@@ -1,0 +1,3 @@
+using BsiLedger.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresFixture))]
