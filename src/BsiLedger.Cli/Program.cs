@@ -3,6 +3,8 @@ using BsiLedger.Cli;
 using BsiLedger.Cli.Audit;
 using BsiLedger.Cli.Devices;
 using BsiLedger.Cli.Hosting;
+using BsiLedger.Cli.Releases;
+using BsiLedger.Cli.Simulation;
 
 // stdout carries the command's result only. Everything else that writes to the console (logs, the
 // OpenTelemetry console exporter) is sent to stderr.
@@ -17,6 +19,8 @@ foreach (var option in GlobalOptions.All)
 }
 
 root.Subcommands.Add(DeviceCommandLine.Build(runner));
+root.Subcommands.Add(ReleaseCommandLine.Build(runner));
+root.Subcommands.Add(SimulateCommandLine.Build(runner));
 root.Subcommands.Add(AuditCommandLine.Build(runner));
 
 var parse = root.Parse(args);

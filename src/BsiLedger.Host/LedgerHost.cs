@@ -1,9 +1,9 @@
 using BsiLedger.EventStore.Index;
-using BsiLedger.Grains;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.LogConsistency;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Postgres;
+using BsiLedger.Grains;
 using BsiLedger.Host.Telemetry;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

@@ -9,6 +9,7 @@ public sealed class AuditHistoryTests(PostgresFixture postgres) : CliTest(postgr
     {
         var id = UniqueIds.Device();
         await Enroll(id);
+        await Publish("iOS 26.3.1 (a)");
         var install = (await Bsi(0, "device", "install", id, "iOS 26.3.1 (a)", "--json")).Json();
         await Bsi(0, "device", "apply", id, "iOS 26.3.1 (a)");
 

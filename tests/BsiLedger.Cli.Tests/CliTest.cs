@@ -14,7 +14,12 @@ public abstract class CliTest(PostgresFixture postgres)
         return run;
     }
 
-    protected Task<long> RowsAsync(string deviceId) => StoredRows.CountAsync(postgres.ConnectionString, deviceId);
+    /// <summary>The events stored in one stream: a device's (its id) or a release's (its release id).</summary>
+    protected Task<long> RowsAsync(string streamId) => StoredRows.CountAsync(postgres.ConnectionString, streamId);
 
     protected Task Enroll(string id, string os = "26.3.1") => Bsi(0, "device", "enroll", id, "--platform", "iOS", "--os", os);
+
+    /// <summary>Publishes the release (a WebKit fix unless told otherwise); publishing it again with the same facts changes nothing.</summary>
+    protected Task Publish(string release, params string[] options) =>
+        Bsi(0, ["release", "publish", release, .. (options.Length > 0 ? options : ["--components", "WebKit"])]);
 }

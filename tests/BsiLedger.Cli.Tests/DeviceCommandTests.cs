@@ -9,6 +9,7 @@ public sealed class DeviceCommandTests(PostgresFixture postgres) : CliTest(postg
     {
         var id = UniqueIds.Device();
         await Bsi(0, "device", "enroll", id, "--platform", "macOS", "--os", "26.3.2", "--model", "Mac17,2", "--managed", "--mdm-policy", "allow");
+        await Publish("macOS 26.3.2 (a)");
         await Bsi(0, "device", "install", id, "macOS 26.3.2 (a)");
         await Bsi(0, "device", "apply", id, "macOS 26.3.2 (a)", "--activation", "relaunch");
 
@@ -75,6 +76,7 @@ public sealed class DeviceCommandTests(PostgresFixture postgres) : CliTest(postg
         await Enroll(id);
         if (scenario == "older-letter")
         {
+            await Publish("iOS 26.3.1 (b)");
             await Bsi(0, "device", "install", id, "iOS 26.3.1 (b)");
         }
 
@@ -108,6 +110,7 @@ public sealed class DeviceCommandTests(PostgresFixture postgres) : CliTest(postg
     {
         var id = UniqueIds.Device();
         await Enroll(id);
+        await Publish("iOS 26.3.1 (a)");
         await Bsi(0, "device", "install", id, "iOS 26.3.1 (a)");
 
         var again = (await Bsi(0, "device", "install", id, "iOS 26.3.1 (a)", "--json")).Json();
@@ -121,6 +124,7 @@ public sealed class DeviceCommandTests(PostgresFixture postgres) : CliTest(postg
     {
         var id = UniqueIds.Device();
         await Enroll(id);
+        await Publish("iOS 26.3.1 (a)");
         await Bsi(0, "device", "fail", id, "iOS 26.3.1 (a)", "--reason", "signing service unreachable");
         await Bsi(0, "device", "install", id, "iOS 26.3.1 (a)");
         await Bsi(0, "device", "uninstall", id);
@@ -132,5 +136,23 @@ public sealed class DeviceCommandTests(PostgresFixture postgres) : CliTest(postg
         Assert.Equal("26.4", show.GetProperty("os").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, show.GetProperty("staged").ValueKind);
         Assert.Equal(6, await RowsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_report_of_an_unpublished_release_is_exit_1_ReleaseNotPublished_and_appends_nothing()
+    {
+        var os = UniqueIds.BaseVersion();
+        var release = $"iOS {os} (a)";
+        var id = UniqueIds.Device();
+        await Enroll(id, os);
+
+        var install = await Bsi(1, "device", "install", id, release);
+        var apply = (await Bsi(1, "device", "apply", id, release, "--json")).Json();
+
+        Assert.StartsWith("ReleaseNotPublished:", install.Stderr.Trim(), StringComparison.Ordinal);
+        // The device's own rules speak first: nothing is staged, so there is nothing to apply.
+        Assert.Equal("BsiNotStaged", apply.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(1, await RowsAsync(id));
+        Assert.Equal(0, await RowsAsync(release));
     }
 }

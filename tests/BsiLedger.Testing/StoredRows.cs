@@ -39,11 +39,18 @@ public static class StoredRows
         return versions;
     }
 
-    /// <summary>Every event in the ledger, all streams together.</summary>
+    /// <summary>Every event in the ledger, all streams together (0 before the schema exists).</summary>
     public static async Task<long> TotalAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("select to_regclass(@table) is not null", connection);
+        exists.Parameters.AddWithValue("table", $"{LedgerStoreOptions.Schema}.mt_events");
+        if (!(bool)(await exists.ExecuteScalarAsync())!)
+        {
+            return 0;
+        }
+
         await using var command = new NpgsqlCommand($"select count(*) from {LedgerStoreOptions.Schema}.mt_events", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }

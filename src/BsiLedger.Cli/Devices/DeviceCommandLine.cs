@@ -1,9 +1,15 @@
 using System.CommandLine;
 using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Input;
+using BsiLedger.Cli.Output;
 using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Errors;
+using BsiLedger.EventStore.Journal;
+using BsiLedger.Grains.Devices;
+using BsiLedger.Grains.Releases;
 
 namespace BsiLedger.Cli.Devices;
 
@@ -93,15 +99,30 @@ public static class DeviceCommandLine
 
     private static Command Apply(CommandRunner runner)
     {
-        var activation = new Option<string>("--activation")
+        var activation = new Option<string?>("--activation")
         {
-            Description = "restart, or relaunch for a Safari-only fix",
-            DefaultValueFactory = _ => "restart",
+            Description = "restart, or relaunch for a Safari-only fix; by default the release's own activation kind as published",
         };
-        return Report(runner, "apply", "The device activated the staged RELEASE (restart or relaunch)",
-            p => new ApplyBsi(Device(p), InputParsers.Release(p.GetValue(Release)),
-                InputParsers.ActivationKind(p.GetValue(activation)), Cause.Device(Device(p))),
-            Release, activation);
+        return Define(runner, "apply", "The device activated the staged RELEASE (restart or relaunch)", p =>
+        {
+            var device = Device(p);
+            var release = InputParsers.Release(p.GetValue(Release));
+            var given = p.GetValue(activation) is { } text ? InputParsers.ActivationKind(text) : (Activation?)null;
+            // An unpublished release has no activation kind; the device grain refuses it after its own
+            // rules have spoken, so a report that is wrong for the device names that first.
+            return async (ledger, output, _) =>
+            {
+                var kind = given ?? await PublishedActivationAsync(ledger, release) ?? Activation.Restart;
+                return await ExecuteAsync(ledger, output, new ApplyBsi(device, release, kind, Cause.Device(device)));
+            };
+        }, Release, activation);
+    }
+
+    /// <summary>How the release activates, as its publication says; null when it was never published.</summary>
+    private static async Task<Activation?> PublishedActivationAsync(LedgerSession ledger, ReleaseId release)
+    {
+        var releases = await ledger.Grains.GetGrain<IReleaseLineGrain>(ProductLine.Of(release)).Releases();
+        return releases.FirstOrDefault(r => r.Id == release)?.Activation;
     }
 
     private static Command OsUpdate(CommandRunner runner)
@@ -112,7 +133,15 @@ public static class DeviceCommandLine
     }
 
     private static Command Report(CommandRunner runner, string name, string description,
-        Func<ParseResult, DeviceCommand> read, params Symbol[] symbols)
+        Func<ParseResult, DeviceCommand> read, params Symbol[] symbols) =>
+        Define(runner, name, description, parse =>
+        {
+            var deviceCommand = read(parse);
+            return (ledger, output, _) => ExecuteAsync(ledger, output, deviceCommand);
+        }, symbols);
+
+    private static Command Define(CommandRunner runner, string name, string description,
+        Func<ParseResult, CommandRunner.Body> prepare, params Symbol[] symbols)
     {
         var command = new Command(name, description) { Id };
         foreach (var symbol in symbols)
@@ -124,11 +153,15 @@ public static class DeviceCommandLine
             }
         }
 
-        runner.Register(command, parse =>
-        {
-            var deviceCommand = read(parse);
-            return (ledger, output, _) => DeviceCommandExecution.RunAsync(ledger, output, deviceCommand);
-        });
+        runner.Register(command, prepare);
         return command;
+    }
+
+    /// <summary>Sends one command to its device grain and reports the outcome with the contract's exit code.</summary>
+    private static async Task<int> ExecuteAsync(LedgerSession ledger, ResultWriter output, DeviceCommand command)
+    {
+        var provenance = Provenance.NewCommand();
+        var outcome = await ledger.Grains.GetGrain<IDeviceGrain>(command.DeviceId).Execute(command, provenance);
+        return await CommandOutcomes.WriteAsync(output, "device", command.DeviceId, command.GetType().Name, outcome, provenance);
     }
 }

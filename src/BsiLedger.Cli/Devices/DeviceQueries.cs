@@ -3,12 +3,14 @@ using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Input;
 using BsiLedger.Cli.Output;
 using BsiLedger.Domain.Devices.Errors;
+using BsiLedger.Domain.Releases;
+using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Devices;
 using Spectre.Console;
 
 namespace BsiLedger.Cli.Devices;
 
-/// <summary><c>bsi device show</c> and <c>check-in</c>: read a device's current state through its grain.</summary>
+/// <summary><c>bsi device show</c> and <c>check-in</c>: questions to an enrolled device's grain.</summary>
 public static class DeviceQueries
 {
     public static Command Show(CommandRunner runner, Argument<string> id)
@@ -47,17 +49,60 @@ public static class DeviceQueries
     }
 
     /// <summary>
-    /// An offline device comes back and takes what it is owed. Until releases and recalls exist nothing can
-    /// be owed, so a check-in confirms the device is known and appends nothing.
+    /// A device comes back (typically after being offline) and takes what it is owed: every recalled release it
+    /// still has is withdrawn, and the newest release its cohort is offered is offered to it.
     /// </summary>
     public static Command CheckIn(CommandRunner runner, Argument<string> id)
     {
-        var command = new Command("check-in", "An offline device comes back and takes what it is owed") { id };
-        RegisterForEnrolled(runner, command, id, (snapshot, output) =>
-            output.Write(new { device = snapshot.Device.Id, owed = Array.Empty<string>(), version = snapshot.Version },
-                console => console.WriteLine($"{snapshot.Device.Id}: checked in; nothing owed")));
+        var command = new Command("check-in", "A device comes back and takes what it is owed: recalled releases are withdrawn, the release its cohort is offered is offered") { id };
+        runner.Register(command, parse =>
+        {
+            var deviceId = InputParsers.DeviceId(parse.GetValue(id));
+            return async (ledger, output, _) =>
+            {
+                var grain = ledger.Grains.GetGrain<IDeviceGrain>(deviceId);
+                if (!(await grain.GetState()).Device.IsEnrolled)
+                {
+                    return await NotEnrolledAsync(deviceId, output);
+                }
+
+                var provenance = Provenance.NewCommand();
+                var report = await grain.CheckIn(provenance);
+                var withdrawn = report.Withdrawn.Select(r => r.ToString()).ToArray();
+                output.Write(new
+                {
+                    device = deviceId,
+                    withdrawn,
+                    offered = report.Offered?.ToString(),
+                    outcome = report.Outcome,
+                    version = report.Version,
+                    correlationId = provenance.CorrelationId,
+                }, console =>
+                {
+                    console.WriteLine(withdrawn.Length > 0
+                        ? $"{deviceId}: checked in; withdrawn by recall: {string.Join(", ", withdrawn)}"
+                        : $"{deviceId}: checked in; nothing to withdraw");
+                    console.WriteLine(report.Offered is { } offered
+                        ? $"{deviceId}: {offered} {Describe(report.Outcome)}"
+                        : $"{deviceId}: no release is offered to it");
+                    console.WriteLine($"stream version {report.Version}");
+                });
+                return ExitCodes.Done;
+            };
+        });
         return command;
     }
+
+    private static string Describe(OfferOutcome? outcome) => outcome switch
+    {
+        OfferOutcome.Awaiting => "offered; awaiting the device's report (bsi device install, fail, apply)",
+        OfferOutcome.AutoInstallOff => "skipped: automatic installation is off",
+        OfferOutcome.MdmForbids => "skipped: its MDM policy forbids automatic installation",
+        OfferOutcome.Offline => "waits: the device cannot be reached",
+        OfferOutcome.Ineligible => "is not for this device",
+        { } other => $"already {other.ToString().ToLowerInvariant()}",
+        null => "offered",
+    };
 
     /// <summary>Runs <paramref name="render"/> on the device's state, or refuses (exit 1) when it is not enrolled.</summary>
     private static void RegisterForEnrolled(CommandRunner runner, Command command, Argument<string> id, Action<DeviceSnapshot, ResultWriter> render) =>
@@ -77,11 +122,6 @@ public static class DeviceQueries
             };
         });
 
-    public static async Task<int> NotEnrolledAsync(string deviceId, ResultWriter output)
-    {
-        var error = new DeviceNotEnrolled(deviceId);
-        output.Write(new { device = deviceId, status = "refused", error = new { code = error.Code, message = error.Message } }, _ => { });
-        await Console.Error.WriteLineAsync($"{error.Code}: {error.Message}");
-        return ExitCodes.Refused;
-    }
+    public static Task<int> NotEnrolledAsync(string deviceId, ResultWriter output) =>
+        CommandOutcomes.RefuseAsync(output, "device", deviceId, new DeviceNotEnrolled(deviceId));
 }

@@ -21,14 +21,25 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
     /// and returns the body to run against the ledger.
     /// </summary>
     public void Register(Command command, Func<ParseResult, Body> prepare, bool withSilo = true) =>
+        RegisterStandalone(command, parse =>
+        {
+            var body = prepare(parse);
+            return async (settings, output, ct) =>
+            {
+                await using var ledger = await LedgerSession.OpenAsync(settings, withSilo, ct);
+                return await body(ledger, output, ct);
+            };
+        });
+
+    /// <summary>For a command that starts its own ledger (a simulation): the same input checks and exit codes.</summary>
+    public void RegisterStandalone(Command command, Func<ParseResult, Func<LedgerSettings, ResultWriter, CancellationToken, Task<int>>> prepare) =>
         command.SetAction(async (parse, ct) =>
         {
             try
             {
                 var settings = GlobalOptions.Read(parse);
                 var body = prepare(parse);
-                await using var ledger = await LedgerSession.OpenAsync(settings, withSilo, ct);
-                return await body(ledger, new ResultWriter(stdout, settings.Json), ct);
+                return await body(settings, new ResultWriter(stdout, settings.Json), ct);
             }
             catch (UsageException e)
             {

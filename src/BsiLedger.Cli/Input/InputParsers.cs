@@ -13,6 +13,10 @@ public static class InputParsers
     public static ReleaseId Release(string? text) =>
         ReleaseId.TryParse(text, out var id, out var error) ? id : throw new UsageException(error);
 
+    /// <summary>A release id given to an option: the error names the option.</summary>
+    public static ReleaseId Release(string option, string? text) =>
+        ReleaseId.TryParse(text, out var id, out var error) ? id : throw new UsageException($"{option}: {error}");
+
     public static OsVersion Os(string option, string? text) =>
         OsVersion.TryParse(text, out var version, out var error) ? version : throw new UsageException($"{option}: {error}");
 

@@ -10,7 +10,8 @@ namespace BsiLedger.Cli.Output;
 /// </summary>
 public sealed class ResultWriter(TextWriter stdout, bool json)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    /// <summary>How every JSON document is written: camelCase names, enums as camelCase strings, indented.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },

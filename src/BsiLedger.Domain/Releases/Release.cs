@@ -67,7 +67,7 @@ public sealed record Release(
         },
         WaveCompleted e => this with
         {
-            Waves = Waves.SetItem(e.Wave, Waves[e.Wave] with { CompletedAt = e.At, AtCompletion = e.Tally }),
+            Waves = Waves.SetItem(e.Wave, Waves[e.Wave] with { CompletedAt = e.At, LastTally = e.Tally }),
             Phase = e.Wave == Plan!.Waves.Length - 1 ? RolloutPhase.Completed : Phase,
         },
         RolloutPaused => this with { Phase = RolloutPhase.Paused },
@@ -76,7 +76,7 @@ public sealed record Release(
         {
             Phase = RolloutPhase.Halted,
             Halt = new HaltRecord(e.Wave, e.Attempts, e.Failures, e.FailureRate, e.Threshold, e.At),
-            Waves = Waves.SetItem(e.Wave, Waves[e.Wave] with { Halted = true }),
+            Waves = Waves.SetItem(e.Wave, Waves[e.Wave] with { Halted = true, LastTally = e.Tally }),
         },
         RecallIssued e => this with { Recall = new RecallRecord(e.RecallId, e.Reason, e.At, null, 0, 0, e.Cause) },
         RecallCompleted e => this with { Recall = Recall! with { CompletedAt = e.At, Withdrawn = e.Withdrawn, Settled = e.Settled } },

@@ -122,7 +122,7 @@ public static class ReleaseDecider
     {
         var threshold = plan.Waves[wave].FailureThreshold;
         return tally.Attempts >= plan.MinSample && tally.FailureRate > threshold
-            ? new RolloutHalted(release, wave, tally.Attempts, tally.Failed, tally.FailureRate, threshold, now, Cause.Policy("failure-threshold"))
+            ? new RolloutHalted(release, wave, tally.Attempts, tally.Failed, tally.FailureRate, threshold, now, Cause.Policy("failure-threshold"), tally)
             : null;
     }
 

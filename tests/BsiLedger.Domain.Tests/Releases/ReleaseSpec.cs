@@ -66,7 +66,7 @@ public abstract class ReleaseSpec
 
     protected static RolloutHalted Halted(int wave, int attempts = 100, int failures = 30) =>
         new(Id, wave, attempts, failures, (double)failures / attempts, ThreeWaves().Waves[wave].FailureThreshold,
-            StartOf(wave).AddHours(1), Threshold);
+            StartOf(wave).AddHours(1), Threshold, Tally(installed: attempts - failures, failed: failures));
 
     protected static RolloutPaused Paused(DateTimeOffset at) => new(Id, at, Ops);
 

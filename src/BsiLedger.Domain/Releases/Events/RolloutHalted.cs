@@ -10,4 +10,5 @@ public sealed record RolloutHalted(
     [property: Id(4)] double FailureRate,
     [property: Id(5)] double Threshold,
     [property: Id(6)] DateTimeOffset At,
-    [property: Id(7)] Cause Cause) : IReleaseEvent;
+    [property: Id(7)] Cause Cause,
+    [property: Id(8)] WaveTally Tally) : IReleaseEvent;

@@ -20,7 +20,7 @@ public sealed record ReleaseReport(
         var release = snapshot.Release;
         return new ReleaseReport(
             release.Id.ToString(),
-            release.Phase.ToString().ToLowerInvariant(),
+            release.Recall is null ? release.Phase.ToString().ToLowerInvariant() : "recalled",
             [.. release.Waves.Select(WaveReport.From)],
             release.Halt is { } h ? new HaltReport(h.At, h.Wave, h.Attempts, h.Failures, h.FailureRate, h.Threshold) : null,
             release.Recall is { } r ? RecallReport.From(r, snapshot.Recall) : null,
