@@ -6,7 +6,6 @@ using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Releases;
-using BsiLedger.Domain.Releases.Errors;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Devices;
 using BsiLedger.Grains.Releases;

@@ -18,6 +18,4 @@ public static class FleetPartition
     /// <summary>The buckets [From, To) shard <paramref name="shard"/> of <paramref name="shards"/> owns.</summary>
     public static (int From, int To) BucketsOf(int shard, int shards) =>
         (shard * (Buckets / shards), (shard + 1) * (Buckets / shards));
-
-    public static int ShardOf(string deviceId, int shards) => BucketOf(deviceId) / (Buckets / shards);
 }

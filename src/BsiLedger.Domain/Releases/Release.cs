@@ -28,9 +28,8 @@ public sealed record Release(
     public WaveRecord? CurrentWave => Waves.IsEmpty ? null : Waves[^1];
 
     /// <summary>The share of the eligible fleet offered the release now: what a device checking in may take.</summary>
-    public double OfferedShare => Phase == RolloutPhase.Running || Phase == RolloutPhase.Completed
-        ? Recall is null ? CurrentWave?.Share ?? 0 : 0
-        : 0;
+    public double OfferedShare =>
+        Recall is null && Phase is RolloutPhase.Running or RolloutPhase.Completed ? CurrentWave?.Share ?? 0 : 0;
 
     /// <summary>
     /// When the rollout next has something to do by itself: the current wave's soak end, or now when a wave

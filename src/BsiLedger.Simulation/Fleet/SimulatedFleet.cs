@@ -78,20 +78,6 @@ public sealed class SimulatedFleet
     /// <summary>When the device first checks in after the start, uniform in [0, checkInEvery).</summary>
     public TimeSpan CheckInPhase(string deviceId) => PhaseDraw(Known(deviceId));
 
-    /// <summary>The device's first check-in at or after <paramref name="notBefore"/> (time since the start).</summary>
-    public TimeSpan NextCheckIn(string deviceId, TimeSpan notBefore)
-    {
-        var phase = CheckInPhase(deviceId);
-        if (notBefore <= phase)
-        {
-            return phase;
-        }
-
-        var every = _spec.CheckInEvery.Ticks;
-        var periods = (notBefore.Ticks - phase.Ticks + every - 1) / every;
-        return phase + TimeSpan.FromTicks(periods * every);
-    }
-
     /// <summary>
     /// Whether the device's install of the release fails: one draw per (seed, device, release) under the rate
     /// for the device's model, or else the release's rate. A release not in the scenario never fails.

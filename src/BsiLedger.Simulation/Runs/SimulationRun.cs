@@ -59,6 +59,7 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             var releases = await Task.WhenAll(scenario.Releases.Select(r => Release(grains, r.Id).Status()));
             var events = await index.EventCountAsync(cancellationToken);
             wall.Stop();
+            using var process = Process.GetCurrentProcess();
             return new SimulationReport(
                 scenario.Seed,
                 fleet.Count,
@@ -66,7 +67,7 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
                 events,
                 wall.Elapsed.TotalSeconds,
                 events / wall.Elapsed.TotalSeconds,
-                Process.GetCurrentProcess().PeakWorkingSet64,
+                process.PeakWorkingSet64,
                 options.Start,
                 clock.GetUtcNow(),
                 [.. releases.Select(ReleaseReport.From)],

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Devices.Events;
@@ -7,15 +6,12 @@ using BsiLedger.Domain.Releases;
 namespace BsiLedger.Domain.Tests.Devices;
 
 /// <summary>Given(history) / When(command) / Then(events or error) over <see cref="DeviceDecider"/>.</summary>
-public abstract class DeviceSpec
+public abstract class DeviceSpec : DecisionSpec<Device, DeviceCommand, IDeviceEvent>
 {
     protected const string Id = "C02X1234";
     protected static readonly DateTimeOffset T0 = new(2026, 3, 17, 9, 0, 0, TimeSpan.Zero);
     protected static readonly DateTimeOffset Now = T0.AddHours(5);
     protected static readonly Cause Self = Cause.Device(Id);
-
-    private Device _state = Device.Unenrolled;
-    private Decision<IDeviceEvent>? _decision;
 
     protected static ReleaseId R(string text) => ReleaseId.Parse(text);
 
@@ -26,38 +22,9 @@ public abstract class DeviceSpec
 
     protected static BsiApplied Applied(string release) => new(Id, R(release), Activation.Restart, T0.AddHours(2), Self);
 
-    protected void Given(params IDeviceEvent[] history) =>
-        _state = history.Aggregate(Device.Unenrolled, (state, e) => state.Apply(e));
+    protected override Device Initial => Device.Unenrolled;
 
-    protected void When(DeviceCommand command) => _decision = DeviceDecider.Decide(_state, command, Now);
+    protected override Device Evolve(Device state, IDeviceEvent @event) => state.Apply(@event);
 
-    protected void Then(params IDeviceEvent[] expected)
-    {
-        var decision = Decided();
-        Assert.Null(decision.Error);
-        Assert.Equal(expected.Select(Describe), decision.Events.Select(Describe));
-    }
-
-    protected void ThenNothingHappens() => Then();
-
-    protected TError ThenRefused<TError>() where TError : DomainError
-    {
-        var decision = Decided();
-        Assert.Empty(decision.Events);
-        var error = Assert.IsType<TError>(decision.Error);
-        Assert.False(string.IsNullOrWhiteSpace(error.Message));
-        return error;
-    }
-
-    /// <summary>The state the given history left.</summary>
-    protected Device Current => _state;
-
-    /// <summary>The state after the decided events, for rules about what state a command leaves.</summary>
-    protected Device StateAfter() => Decided().Events.Aggregate(_state, (state, e) => state.Apply(e));
-
-    private Decision<IDeviceEvent> Decided() =>
-        _decision ?? throw new InvalidOperationException("call When(command) before Then");
-
-    // Records holding lists compare by reference, so events compare by their JSON form.
-    private static string Describe(IDeviceEvent e) => $"{e.GetType().Name} {JsonSerializer.Serialize(e, e.GetType())}";
+    protected override Decision<IDeviceEvent> Decide(Device state, DeviceCommand command) => DeviceDecider.Decide(state, command, Now);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
@@ -8,7 +7,7 @@ using BsiLedger.Domain.Releases.Events;
 namespace BsiLedger.Domain.Tests.Releases;
 
 /// <summary>Given(history) / When(command) / Then(events or error) over <see cref="ReleaseDecider"/>.</summary>
-public abstract class ReleaseSpec
+public abstract class ReleaseSpec : DecisionSpec<Release, ReleaseCommand, IReleaseEvent>
 {
     /// <summary>The release under test: a (b) letter, so that it has an earlier letter it may supersede.</summary>
     protected static readonly ReleaseId Id = ReleaseId.Parse("iOS 26.3.1 (b)");
@@ -32,9 +31,6 @@ public abstract class ReleaseSpec
     protected static readonly DateTimeOffset Wave1Start = Wave0End.AddMinutes(1);
     protected static readonly DateTimeOffset Wave1End = Wave1Start + Soak1;
     protected static readonly DateTimeOffset Wave2Start = Wave1End.AddMinutes(1);
-
-    private Release _state = Release.Unpublished(Id);
-    private Decision<IReleaseEvent>? _decision;
 
     protected static ReleaseId R(string text) => ReleaseId.Parse(text);
 
@@ -95,40 +91,12 @@ public abstract class ReleaseSpec
 
     protected static EndWave End(int wave, WaveTally? tally = null) => new(Id, wave, tally ?? Tally(installed: 200), Scheduler);
 
-    protected void Given(params IReleaseEvent[] history) => _state = Replay(history);
-
     protected static Release Replay(IEnumerable<IReleaseEvent> history) =>
         history.Aggregate(Release.Unpublished(Id), (state, e) => state.Apply(e));
 
-    protected void When(ReleaseCommand command) => _decision = ReleaseDecider.Decide(_state, command, Now);
+    protected override Release Initial => Release.Unpublished(Id);
 
-    protected void Then(params IReleaseEvent[] expected)
-    {
-        var decision = Decided();
-        Assert.Null(decision.Error);
-        Assert.Equal(expected.Select(Describe), decision.Events.Select(Describe));
-    }
+    protected override Release Evolve(Release state, IReleaseEvent @event) => state.Apply(@event);
 
-    protected void ThenNothingHappens() => Then();
-
-    protected TError ThenRefused<TError>() where TError : DomainError
-    {
-        var decision = Decided();
-        Assert.Empty(decision.Events);
-        var error = Assert.IsType<TError>(decision.Error);
-        Assert.False(string.IsNullOrWhiteSpace(error.Message));
-        return error;
-    }
-
-    /// <summary>The state the given history left.</summary>
-    protected Release Current => _state;
-
-    /// <summary>The state after the decided events, for rules about what state a command leaves.</summary>
-    protected Release StateAfter() => Decided().Events.Aggregate(_state, (state, e) => state.Apply(e));
-
-    private Decision<IReleaseEvent> Decided() =>
-        _decision ?? throw new InvalidOperationException("call When(command) before Then");
-
-    // Records holding arrays compare by reference, so events compare by their JSON form.
-    protected static string Describe(IReleaseEvent e) => $"{e.GetType().Name} {JsonSerializer.Serialize(e, e.GetType())}";
+    protected override Decision<IReleaseEvent> Decide(Release state, ReleaseCommand command) => ReleaseDecider.Decide(state, command, Now);
 }

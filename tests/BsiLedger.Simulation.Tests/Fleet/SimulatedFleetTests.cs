@@ -129,20 +129,6 @@ public sealed class SimulatedFleetTests
     }
 
     [Fact]
-    public void The_next_check_in_is_the_phase_plus_whole_intervals()
-    {
-        var id = _exampleDevices[0].Id;
-        var phase = _example.CheckInPhase(id);
-        var every = DesignExample.Scenario.Fleet.CheckInEvery;
-
-        Assert.Equal(phase, _example.NextCheckIn(id, TimeSpan.Zero));
-        Assert.Equal(phase, _example.NextCheckIn(id, phase));
-        Assert.Equal(phase + every, _example.NextCheckIn(id, phase + TimeSpan.FromTicks(1)));
-        Assert.Equal(phase + 10 * every, _example.NextCheckIn(id, phase + 10 * every));
-        Assert.Equal(phase + 11 * every, _example.NextCheckIn(id, phase + 10 * every + TimeSpan.FromMinutes(1)));
-    }
-
-    [Fact]
     public void The_bad_model_fails_at_its_rate_and_the_rest_at_the_releases()
     {
         // Five times the large fleet, so the bad model alone has about ten thousand devices.
