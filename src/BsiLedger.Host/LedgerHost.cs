@@ -35,6 +35,8 @@ public static class LedgerHost
         builder.Services.AddSingleton(new DomainClock(options.Clock));
         builder.Services.AddMarten(marten => LedgerStoreOptions.Configure(marten, options.ConnectionString))
             .ApplyAllDatabaseChangesOnStartup();
+        options.Journal.Validate();
+        builder.Services.AddSingleton(options.Journal);
         builder.Services.AddSingleton<IEventJournal, MartenEventJournal>();
         builder.Services.AddSingleton<ILedgerIndex, MartenLedgerIndex>();
 

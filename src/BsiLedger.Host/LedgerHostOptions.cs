@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Agents;
 using BsiLedger.Grains.Fleet;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,9 @@ public sealed record LedgerHostOptions(string ConnectionString)
 
     /// <summary>False for commands that only read the ledger: no grains, no silo start-up.</summary>
     public bool WithSilo { get; init; } = true;
+
+    /// <summary>Group commit: how many streams one append or read round trip may carry.</summary>
+    public JournalOptions Journal { get; init; } = new();
 
     /// <summary>Shard count, fan-out concurrency and the rollout step timer.</summary>
     public FleetOptions Fleet { get; init; } = new();

@@ -35,7 +35,7 @@ public sealed class AsyncDaemonTests(PostgresFixture postgres)
         using var host = builder.Build();
         await host.StartAsync(ct);
 
-        var journal = new MartenEventJournal(host.Services.GetRequiredService<IDocumentStore>());
+        await using var journal = new MartenEventJournal(host.Services.GetRequiredService<IDocumentStore>(), new JournalOptions());
         for (var i = 0; i < 20; i++)
         {
             var id = UniqueIds.Device();

@@ -8,8 +8,9 @@ namespace BsiLedger.EventStore.Tests;
 public sealed class MartenEventJournalTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private global::Marten.DocumentStore? _store;
+    private MartenEventJournal? _journal;
 
-    private MartenEventJournal Journal => new(_store!);
+    private MartenEventJournal Journal => _journal!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -17,12 +18,17 @@ public sealed class MartenEventJournalTests(PostgresFixture postgres) : IAsyncLi
     {
         _store = LedgerStoreOptions.CreateStore(postgres.ConnectionString);
         await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        _journal = new MartenEventJournal(_store, new JournalOptions());
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_journal is not null)
+        {
+            await _journal.DisposeAsync();
+        }
+
         _store?.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -78,7 +84,8 @@ public sealed class MartenEventJournalTests(PostgresFixture postgres) : IAsyncLi
     {
         // Two stores are two independent writers (separate connection pools), as two silos would be.
         using var otherStore = LedgerStoreOptions.CreateStore(postgres.ConnectionString);
-        var writers = new IEventJournal[] { Journal, new MartenEventJournal(otherStore) };
+        await using var otherJournal = new MartenEventJournal(otherStore, new JournalOptions());
+        var writers = new IEventJournal[] { Journal, otherJournal };
 
         for (var round = 0; round < 30; round++)
         {

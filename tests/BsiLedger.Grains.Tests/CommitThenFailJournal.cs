@@ -1,4 +1,5 @@
 using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.Marten;
 
 namespace BsiLedger.Grains.Tests;
 
@@ -6,7 +7,7 @@ namespace BsiLedger.Grains.Tests;
 /// The worst case for a writer: the append commits, then the connection drops before the answer
 /// arrives. Fails that way once for each stream named in <see cref="FailAfterCommit"/>.
 /// </summary>
-public sealed class CommitThenFailJournal(IEventJournal inner) : IEventJournal
+public sealed class CommitThenFailJournal(MartenEventJournal inner) : IEventJournal, IAsyncDisposable
 {
     public HashSet<string> FailAfterCommit { get; } = [];
 
@@ -26,4 +27,6 @@ public sealed class CommitThenFailJournal(IEventJournal inner) : IEventJournal
 
         return version;
     }
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

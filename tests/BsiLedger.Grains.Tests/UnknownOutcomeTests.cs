@@ -25,7 +25,7 @@ public sealed class UnknownOutcomeTests(PostgresFixture postgres)
         {
             Telemetry = TelemetryMode.None,
             ConfigureServices = services => services.AddSingleton<IEventJournal>(provider =>
-                journal = new CommitThenFailJournal(new MartenEventJournal(provider.GetRequiredService<IDocumentStore>()))),
+                journal = new CommitThenFailJournal(new MartenEventJournal(provider.GetRequiredService<IDocumentStore>(), new JournalOptions()))),
         });
         await host.StartAsync(ct);
         var id = UniqueIds.Device("flaky");

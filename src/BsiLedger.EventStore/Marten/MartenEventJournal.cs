@@ -8,66 +8,209 @@ using Npgsql;
 
 namespace BsiLedger.EventStore.Marten;
 
-/// <summary>The journal seam over Marten: one lightweight session, one round trip per append.</summary>
-public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
+/// <summary>
+/// The journal seam over Marten, with group commit: appends from many grains that arrive while a
+/// transaction is in flight share the next one, each still conditional on its own stream's expected
+/// version, and each caller hears back only once that transaction is durable. Stream reads are
+/// gathered the same way, so a wave of activations is a few round trips, not one per grain.
+/// </summary>
+public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
 {
+    private readonly IDocumentStore _store;
+    private readonly RoundTripQueue<PendingAppend> _appends;
+    private readonly RoundTripQueue<PendingRead> _reads;
+
+    public MartenEventJournal(IDocumentStore store, JournalOptions options)
+    {
+        options.Validate();
+        _store = store;
+        _appends = new RoundTripQueue<PendingAppend>(options.MaxStreamsPerCommit, options.Writers, CommitAsync);
+        _reads = new RoundTripQueue<PendingRead>(options.MaxStreamsPerRead, options.Writers, ReadBatchAsync);
+    }
+
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId, long afterVersion, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var activity = LedgerTelemetry.Source.StartActivity("journal.read");
         activity?.SetTag("bsi.stream", streamId);
         activity?.SetTag("bsi.after_version", afterVersion);
-        try
-        {
-            await using var session = store.QuerySession();
-            var events = await session.Events.FetchStreamAsync(streamId, fromVersion: afterVersion + 1, token: cancellationToken);
-            activity?.SetTag("bsi.events", events.Count);
-            return events.Select(ToStored).ToArray();
-        }
-        catch (Exception e) when (IsInfrastructure(e))
-        {
-            throw new JournalUnavailableException($"could not read stream '{streamId}': {e.Message}", e);
-        }
+        var pending = new PendingRead(streamId, afterVersion, activity?.Context ?? default);
+        _reads.Post(pending);
+        var events = await pending.Outcome;
+        activity?.SetTag("bsi.events", events.Count);
+        return events;
     }
 
+    /// <remarks>
+    /// Once queued, an append is not abandoned on cancellation: its outcome would be unknown. The
+    /// database's command timeout bounds the wait instead.
+    /// </remarks>
     public async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var activity = LedgerTelemetry.Source.StartActivity("journal.append");
         activity?.SetTag("bsi.stream", streamId);
         activity?.SetTag("bsi.expected_version", expectedVersion);
         activity?.SetTag("bsi.events", events.Count);
         var started = Stopwatch.GetTimestamp();
+        var pending = new PendingAppend(streamId, expectedVersion, events, activity?.Context ?? default);
         try
         {
-            await using var session = store.LightweightSession();
-            var newVersion = expectedVersion + events.Count;
-            var action = session.Events.Append(streamId, newVersion, events.Select(e => e.Data).ToArray());
-            for (var i = 0; i < events.Count; i++)
-            {
-                action.Events[i].CorrelationId = events[i].Provenance.CorrelationId;
-                action.Events[i].CausationId = events[i].Provenance.CausationId;
-            }
-
-            await session.SaveChangesAsync(cancellationToken);
-            JournalMetrics.EventsAppended.Add(events.Count);
-            JournalMetrics.AppendBatchSize.Record(events.Count);
-            return newVersion;
+            _appends.Post(pending);
+            return await pending.Outcome;
         }
-        // A stale version on an existing stream is a ConcurrencyException; two writers racing to create
-        // a new stream collide on its primary key instead.
-        catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException or global::Marten.Exceptions.ExistingStreamIdCollisionException)
+        catch (Exception e)
         {
-            JournalMetrics.Conflicts.Add(1);
-            activity?.SetStatus(ActivityStatusCode.Error, "conflict");
-            throw new StreamConflictException(streamId, expectedVersion, e);
-        }
-        catch (Exception e) when (IsInfrastructure(e))
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-            throw new JournalUnavailableException($"could not append to stream '{streamId}': {e.Message}", e);
+            activity?.SetStatus(ActivityStatusCode.Error, e is StreamConflictException ? "conflict" : e.Message);
+            throw;
         }
         finally
         {
             JournalMetrics.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _appends.DisposeAsync();
+        await _reads.DisposeAsync();
+    }
+
+    /// <summary>
+    /// One batch into as few transactions as its conflicts allow. A stream may appear once per
+    /// transaction, so a second append to the same stream (two writers racing) goes in its own.
+    /// </summary>
+    internal async Task CommitAsync(List<PendingAppend> batch)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var first = new List<PendingAppend>(batch.Count);
+        var repeats = new List<PendingAppend>();
+        foreach (var append in batch)
+        {
+            (seen.Add(append.StreamId) ? first : repeats).Add(append);
+        }
+
+        await CommitIsolatingConflictsAsync(first);
+        foreach (var repeat in repeats)
+        {
+            await CommitIsolatingConflictsAsync([repeat]);
+        }
+    }
+
+    /// <summary>
+    /// A transaction over many streams fails whole on one stream's conflict: the conflicting append is
+    /// refused alone and the rest go again, so one stale grain never costs the others their write.
+    /// </summary>
+    private async Task CommitIsolatingConflictsAsync(List<PendingAppend> appends)
+    {
+        using var activity = LedgerTelemetry.Source.StartActivity(
+            "journal.commit", ActivityKind.Client, parentContext: default, links: appends.Select(a => new ActivityLink(a.Caller)));
+        activity?.SetTag("bsi.streams", appends.Count);
+        while (appends.Count > 0)
+        {
+            try
+            {
+                var events = await SaveAsync(appends);
+                foreach (var append in appends)
+                {
+                    append.Committed();
+                }
+
+                activity?.SetTag("bsi.events", events);
+                JournalMetrics.EventsAppended.Add(events);
+                JournalMetrics.CommitStreams.Record(appends.Count);
+                JournalMetrics.AppendBatchSize.Record(events);
+                return;
+            }
+            catch (Exception e) when (IsConflict(e))
+            {
+                JournalMetrics.Conflicts.Add(1);
+                var conflicting = appends.FindIndex(a => a.StreamId == ConflictingStream(e));
+                if (conflicting < 0 && appends.Count > 1)
+                {
+                    // The store did not say which stream: settle each on its own.
+                    foreach (var append in appends)
+                    {
+                        await CommitIsolatingConflictsAsync([append]);
+                    }
+
+                    return;
+                }
+
+                var refused = appends[Math.Max(conflicting, 0)];
+                activity?.AddEvent(new ActivityEvent("conflict", tags: new ActivityTagsCollection { ["bsi.stream"] = refused.StreamId }));
+                refused.Failed(new StreamConflictException(refused.StreamId, refused.ExpectedVersion, e));
+                appends.Remove(refused);
+            }
+            catch (Exception e)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+                var error = IsInfrastructure(e)
+                    ? new JournalUnavailableException($"could not append to {appends.Count} stream(s) ('{appends[0].StreamId}' first): {e.Message}", e)
+                    : e;
+                foreach (var append in appends)
+                {
+                    append.Failed(error);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private async Task<int> SaveAsync(List<PendingAppend> appends)
+    {
+        await using var session = _store.LightweightSession();
+        var events = 0;
+        foreach (var append in appends)
+        {
+            // Marten's expected version is the stream's version after the append.
+            var action = session.Events.Append(append.StreamId, append.NewVersion, append.Events.Select(e => e.Data).ToArray());
+            for (var i = 0; i < append.Events.Count; i++)
+            {
+                action.Events[i].CorrelationId = append.Events[i].Provenance.CorrelationId;
+                action.Events[i].CausationId = append.Events[i].Provenance.CausationId;
+            }
+
+            events += append.Events.Count;
+        }
+
+        await session.SaveChangesAsync(CancellationToken.None);
+        return events;
+    }
+
+    private async Task ReadBatchAsync(List<PendingRead> reads)
+    {
+        using var activity = LedgerTelemetry.Source.StartActivity(
+            "journal.read_batch", ActivityKind.Client, parentContext: default, links: reads.Select(r => new ActivityLink(r.Caller)));
+        activity?.SetTag("bsi.streams", reads.Count);
+        try
+        {
+            var streams = reads.Select(r => r.StreamId).Distinct(StringComparer.Ordinal).ToArray();
+            var after = reads.Min(r => r.AfterVersion);
+            await using var session = _store.QuerySession();
+            var events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamKey!.IsOneOf(streams) && e.Version > after)
+                .OrderBy(e => e.Sequence)
+                .ToListAsync();
+            var byStream = events.ToLookup(e => e.StreamKey ?? "", StringComparer.Ordinal);
+            foreach (var read in reads)
+            {
+                read.Read([.. byStream[read.StreamId].Where(e => e.Version > read.AfterVersion).OrderBy(e => e.Version).Select(ToStored)]);
+            }
+
+            activity?.SetTag("bsi.events", events.Count);
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            var error = IsInfrastructure(e)
+                ? new JournalUnavailableException($"could not read {reads.Count} stream(s) ('{reads[0].StreamId}' first): {e.Message}", e)
+                : e;
+            foreach (var read in reads)
+            {
+                read.Failed(error);
+            }
         }
     }
 
@@ -79,6 +222,19 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
         e.EventTypeName,
         e.Data,
         new Provenance(e.CorrelationId ?? "", e.CausationId ?? ""));
+
+    // A stale version on an existing stream is a ConcurrencyException; two writers racing to create a
+    // new stream collide on its primary key instead.
+    private static bool IsConflict(Exception e) =>
+        e is ConcurrencyException or ExistingStreamIdCollisionException or global::Marten.Exceptions.ExistingStreamIdCollisionException;
+
+    private static string? ConflictingStream(Exception e) => e switch
+    {
+        ConcurrencyException c => c.Id?.ToString(),
+        ExistingStreamIdCollisionException c => c.Id?.ToString(),
+        global::Marten.Exceptions.ExistingStreamIdCollisionException c => c.Id?.ToString(),
+        _ => null,
+    };
 
     private static bool IsInfrastructure(Exception e) =>
         e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException

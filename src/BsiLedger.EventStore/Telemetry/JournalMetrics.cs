@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace BsiLedger.EventStore.Telemetry;
 
-/// <summary>What the journal seam measures: events appended, conflicts, and each append's size and latency.</summary>
+/// <summary>What the journal seam measures: events appended, conflicts, and each commit's size and each append's latency.</summary>
 public static class JournalMetrics
 {
     public static readonly Counter<long> EventsAppended =
@@ -16,4 +16,7 @@ public static class JournalMetrics
 
     public static readonly Histogram<long> AppendBatchSize =
         LedgerTelemetry.Meter.CreateHistogram<long>("bsi.journal.append.batch_size", "{event}", "Events written by one append round trip");
+
+    public static readonly Histogram<long> CommitStreams =
+        LedgerTelemetry.Meter.CreateHistogram<long>("bsi.journal.commit.streams", "{stream}", "Streams written by one group-commit transaction");
 }

@@ -1,0 +1,25 @@
+namespace BsiLedger.EventStore.Journal;
+
+/// <summary>
+/// How the journal groups work into database round trips. Appends and reads that arrive while a round
+/// trip is in flight wait and go together in the next one (group commit), up to these limits.
+/// </summary>
+public sealed record JournalOptions
+{
+    /// <summary>Most streams one append transaction writes; 1 turns group commit off (one transaction per append).</summary>
+    public int MaxStreamsPerCommit { get; init; } = 512;
+
+    /// <summary>Most streams one read round trip fetches.</summary>
+    public int MaxStreamsPerRead { get; init; } = 512;
+
+    /// <summary>Round trips in flight at once, for appends and for reads each; one gathers while another writes.</summary>
+    public int Writers { get; init; } = 2;
+
+    public void Validate()
+    {
+        if (MaxStreamsPerCommit < 1 || MaxStreamsPerRead < 1 || Writers < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(JournalOptions), this, "batch sizes and writers must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.Marten;
+using BsiLedger.EventStore.Postgres;
+using BsiLedger.Testing;
+using Npgsql;
+
+namespace BsiLedger.EventStore.Tests;
+
+public sealed class GroupCommitTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private global::Marten.DocumentStore? _store;
+    private MartenEventJournal? _journal;
+
+    private MartenEventJournal Journal => _journal!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _store = LedgerStoreOptions.CreateStore(postgres.ConnectionString);
+        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        _journal = new MartenEventJournal(_store, new JournalOptions());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _journal!.DisposeAsync();
+        _store?.Dispose();
+    }
+
+    [Fact]
+    public async Task A_batch_writes_every_stream_in_one_transaction()
+    {
+        var batch = Enumerable.Range(0, 50).Select(_ => NewStream()).ToList();
+
+        await Journal.CommitAsync([.. batch]);
+
+        Assert.All(batch, append => Assert.Equal(2, append.Outcome.Result));
+        Assert.Equal(1, await TransactionsAsync(batch.Select(a => a.StreamId)));
+        Assert.All(batch, append => Assert.Equal([1L, 2L], StoredRows.VersionsAsync(postgres.ConnectionString, append.StreamId).Result));
+    }
+
+    [Fact]
+    public async Task A_conflict_refuses_only_the_stale_streams_and_commits_the_rest()
+    {
+        var existing = UniqueIds.Device("taken");
+        var behind = UniqueIds.Device("behind");
+        await Journal.AppendAsync(existing, 0, [JournalEvents.Enrolled(existing)], Ct);
+        await Journal.AppendAsync(behind, 0, [JournalEvents.Enrolled(behind), JournalEvents.Installed(behind)], Ct);
+        var fresh = Enumerable.Range(0, 20).Select(_ => NewStream()).ToList();
+        var stale = new[]
+        {
+            Pending(existing, 0, JournalEvents.Enrolled(existing)),
+            Pending(behind, 1, JournalEvents.Installed(behind)),
+        };
+
+        await Journal.CommitAsync([.. fresh.Take(10), stale[0], .. fresh.Skip(10), stale[1]]);
+
+        Assert.All(fresh, append => Assert.Equal(2, append.Outcome.Result));
+        foreach (var refused in stale)
+        {
+            var conflict = await Assert.ThrowsAsync<StreamConflictException>(() => refused.Outcome);
+            Assert.Equal(refused.StreamId, conflict.StreamId);
+        }
+
+        Assert.Equal([1L], await StoredRows.VersionsAsync(postgres.ConnectionString, existing));
+        Assert.Equal([1L, 2L], await StoredRows.VersionsAsync(postgres.ConnectionString, behind));
+        Assert.Equal(1, await TransactionsAsync(fresh.Select(a => a.StreamId)));
+    }
+
+    [Fact]
+    public async Task Two_appends_to_one_stream_in_one_batch_one_wins_and_nothing_doubles()
+    {
+        var id = UniqueIds.Device("twice");
+        var first = Pending(id, 0, JournalEvents.Enrolled(id, "first"));
+        var second = Pending(id, 0, JournalEvents.Enrolled(id, "second"));
+
+        await Journal.CommitAsync([first, second]);
+
+        Assert.Equal(1, await first.Outcome);
+        await Assert.ThrowsAsync<StreamConflictException>(() => second.Outcome);
+        var stored = await Journal.ReadAsync(id, 0, Ct);
+        Assert.Equal("first", Assert.Single(stored).Provenance.CorrelationId);
+    }
+
+    [Fact]
+    public async Task Appends_arriving_together_share_transactions_and_each_lands_once()
+    {
+        var ids = Enumerable.Range(0, 300).Select(_ => UniqueIds.Device("together")).ToArray();
+
+        var versions = await Task.WhenAll(ids.Select(id => Task.Run(
+            () => Journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], Ct), Ct)));
+
+        Assert.All(versions, v => Assert.Equal(2, v));
+        Assert.Equal(600, await RowsAsync(ids));
+        Assert.InRange(await TransactionsAsync(ids), 1, ids.Length / 3);
+    }
+
+    [Fact]
+    public async Task Reads_arriving_together_each_get_their_own_stream_after_their_own_version()
+    {
+        var ids = Enumerable.Range(0, 100).Select(_ => UniqueIds.Device("read")).ToArray();
+        await Task.WhenAll(ids.Select(id => Journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], Ct)));
+
+        var reads = await Task.WhenAll(ids.Select((id, i) => Journal.ReadAsync(id, i % 3, Ct)));
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.All(reads[i], e => Assert.Equal(ids[i], e.StreamId));
+            Assert.Equal(Enumerable.Range(i % 3 + 1, 2 - i % 3).Select(v => (long)v), reads[i].Select(e => e.Version));
+        }
+    }
+
+    [Fact]
+    public async Task A_store_that_cannot_be_reached_fails_every_append_in_the_batch_as_unavailable()
+    {
+        var dead = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Port = FreeTcpPort.Pick(), Timeout = 2 }.ConnectionString;
+        using var store = LedgerStoreOptions.CreateStore(dead);
+        await using var journal = new MartenEventJournal(store, new JournalOptions());
+        var batch = Enumerable.Range(0, 5).Select(_ => NewStream()).ToList();
+
+        await journal.CommitAsync([.. batch]);
+
+        foreach (var append in batch)
+        {
+            await Assert.ThrowsAsync<JournalUnavailableException>(() => append.Outcome);
+        }
+    }
+
+    private static PendingAppend NewStream()
+    {
+        var id = UniqueIds.Device("batch");
+        return Pending(id, 0, JournalEvents.Enrolled(id), JournalEvents.Installed(id));
+    }
+
+    private static PendingAppend Pending(string id, long expected, params JournalEvent[] events) => new(id, expected, events, default(ActivityContext));
+
+    private async Task<long> TransactionsAsync(IEnumerable<string> streams) =>
+        await ScalarAsync($"select count(distinct xmin::text) from {LedgerStoreOptions.Schema}.mt_events where stream_id = any(@ids)", streams);
+
+    private async Task<long> RowsAsync(IEnumerable<string> streams) =>
+        await ScalarAsync($"select count(*) from {LedgerStoreOptions.Schema}.mt_events where stream_id = any(@ids)", streams);
+
+    private async Task<long> ScalarAsync(string sql, IEnumerable<string> streams)
+    {
+        await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("ids", streams.ToArray());
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+}
