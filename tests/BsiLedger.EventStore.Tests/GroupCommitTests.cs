@@ -66,7 +66,8 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.Equal([1L], await StoredRows.VersionsAsync(postgres.ConnectionString, existing));
         Assert.Equal([1L, 2L], await StoredRows.VersionsAsync(postgres.ConnectionString, behind));
-        Assert.Equal(1, await TransactionsAsync(fresh.Select(a => a.StreamId)));
+        // A collision does not name its stream, so the batch is halved around it, not split stream by stream.
+        Assert.InRange(await TransactionsAsync(fresh.Select(a => a.StreamId)), 1, fresh.Count / 2);
     }
 
     [Fact]

@@ -5,8 +5,10 @@ namespace BsiLedger.EventStore.Telemetry;
 /// <summary>What the journal seam measures: events appended, conflicts, and each commit's size and each append's latency.</summary>
 public static class JournalMetrics
 {
+    public const string EventsAppendedName = "bsi.journal.events_appended";
+
     public static readonly Counter<long> EventsAppended =
-        LedgerTelemetry.Meter.CreateCounter<long>("bsi.journal.events_appended", "{event}", "Events appended to the ledger");
+        LedgerTelemetry.Meter.CreateCounter<long>(EventsAppendedName, "{event}", "Events appended to the ledger");
 
     public static readonly Counter<long> Conflicts =
         LedgerTelemetry.Meter.CreateCounter<long>("bsi.journal.conflicts", "{conflict}", "Appends refused because another writer appended first");

@@ -1,0 +1,29 @@
+using BsiLedger.EventStore.Marten;
+using Npgsql;
+
+namespace BsiLedger.EventStore.Tests;
+
+public sealed class ConnectionTuningTests
+{
+    [Fact]
+    public void A_plain_connection_string_gets_auto_prepared_statements_and_no_reset_on_close()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(LedgerStoreOptions.Tuned("Host=db;Database=ledger;Username=bsi"));
+
+        Assert.Equal(64, tuned.MaxAutoPrepare);
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal("db", tuned.Host);
+        Assert.Equal("ledger", tuned.Database);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false")]
+    [InlineData("Host=db;maxautoprepare=0;noresetonclose=false")]
+    public void Values_the_operator_set_are_kept_whatever_their_spelling(string connectionString)
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(LedgerStoreOptions.Tuned(connectionString));
+
+        Assert.Equal(0, tuned.MaxAutoPrepare);
+        Assert.False(tuned.NoResetOnClose);
+    }
+}
