@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Globalization;
 using System.Text.Json;
 using BsiLedger.Testing;
 
@@ -46,6 +48,65 @@ public sealed class SimulateCommandTests(PostgresFixture postgres)
         foreach (var field in new[] { "issuedAt", "completedAt", "exposed", "withdrawn", "pending" })
         {
             Assert.True(recall.TryGetProperty(field, out _), field);
+        }
+    }
+
+    [Fact]
+    public async Task Simulate_writes_report_md_and_two_charts_that_agree_with_report_json()
+    {
+        var connection = await postgres.CreateDatabaseAsync();
+        var output = Directory.CreateTempSubdirectory("bsi-sim-").FullName;
+
+        var run = await Bsi.RunAsync(["simulate", "--devices", "20000", "--out", output, "--connection", connection, "--telemetry", "none"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var ct = TestContext.Current.CancellationToken;
+        var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "report.json"), ct)).RootElement;
+        var markdown = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), ct);
+        var start = report.GetProperty("domainStart").GetDateTimeOffset();
+        string Since(JsonElement at) => string.Create(CultureInfo.InvariantCulture, $"T+{(at.GetDateTimeOffset() - start).TotalHours:0.#}h");
+
+        Assert.Contains(Invariant($"| Devices | {report.GetProperty("devices").GetInt32():N0} ("), markdown, StringComparison.Ordinal);
+        Assert.Contains(Invariant($"| Events appended | {report.GetProperty("eventsAppended").GetInt64():N0} |"), markdown, StringComparison.Ordinal);
+        Assert.Contains(Invariant($"| Seed | {report.GetProperty("seed").GetInt32()} |"), markdown, StringComparison.Ordinal);
+        var releases = report.GetProperty("releases").EnumerateArray().ToArray();
+        foreach (var release in releases)
+        {
+            var name = release.GetProperty("release").GetString()!;
+            var section = Section(markdown, $"## {name}: {release.GetProperty("phase").GetString()}");
+            foreach (var wave in release.GetProperty("waves").EnumerateArray())
+            {
+                var skipped = wave.GetProperty("skipped");
+                var row = section.Split('\n').Single(line => line.StartsWith(Invariant($"| {wave.GetProperty("index").GetInt32() + 1} | {Since(wave.GetProperty("startedAt"))} |"), StringComparison.Ordinal));
+                Assert.EndsWith(
+                    Invariant($"| {Count(wave, "targeted")} | {Count(wave, "installed")} | {Count(wave, "applied")} | {Count(wave, "failed")} | {Count(skipped, "autoInstallOff")} | {Count(skipped, "mdmForbids")} | {Count(skipped, "ineligible")} | {Count(skipped, "offline")} |"),
+                    row, StringComparison.Ordinal);
+            }
+
+            if (release.GetProperty("halted") is { ValueKind: JsonValueKind.Object } halt)
+            {
+                Assert.Contains(
+                    Invariant($"**Halted** at {Since(halt.GetProperty("at"))} in wave {halt.GetProperty("wave").GetInt32() + 1}: {Count(halt, "failures")} of {Count(halt, "attempts")} install attempts failed ({halt.GetProperty("failureRate").GetDouble() * 100:0.0}%)"),
+                    section, StringComparison.Ordinal);
+            }
+
+            if (release.GetProperty("recall") is { ValueKind: JsonValueKind.Object } recall)
+            {
+                Assert.Contains($"**Recalled** at {Since(recall.GetProperty("issuedAt"))}", section, StringComparison.Ordinal);
+                Assert.Contains($"| Exposed (held it when recalled) | {Count(recall, "exposed")} |", section, StringComparison.Ordinal);
+                Assert.Contains($"| Withdrawn | {Count(recall, "withdrawn")} |", section, StringComparison.Ordinal);
+                Assert.Contains($"| Pending | {Count(recall, "pending")} |", section, StringComparison.Ordinal);
+                Assert.Contains($"| Completed | {Since(recall.GetProperty("completedAt"))}, ", section, StringComparison.Ordinal);
+                Assert.Contains(Invariant($"| Reachable devices withdrawn after (wall) | {report.GetProperty("recallTiming").GetProperty("onlineWithdrawnSeconds").GetDouble():0.00} s |"), section, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains(releases, r => r.GetProperty("halted").ValueKind == JsonValueKind.Object);
+        Assert.Contains(releases, r => r.GetProperty("recall").ValueKind == JsonValueKind.Object);
+        foreach (var chart in new[] { "adoption.png", "recall.png" })
+        {
+            Assert.Contains($"]({chart})", markdown, StringComparison.Ordinal);
+            Assert.Equal((1000, 500), PngSize(await File.ReadAllBytesAsync(Path.Combine(output, chart), ct)));
         }
     }
 
@@ -105,5 +166,27 @@ public sealed class SimulateCommandTests(PostgresFixture postgres)
         Assert.True(again.ExitCode == 2, again.ToString());
         Assert.Contains("empty ledger", again.Stderr, StringComparison.Ordinal);
         Assert.Equal(events, await StoredRows.TotalAsync(connection));
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Count(JsonElement element, string property) => element.GetProperty(property).GetInt32().ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A release's part of report.md: from its heading to the next one.</summary>
+    private static string Section(string markdown, string heading)
+    {
+        var start = markdown.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"report.md has no '{heading}'");
+        var next = markdown.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        return next < 0 ? markdown[start..] : markdown[start..next];
+    }
+
+    /// <summary>The 8-byte PNG signature, then the IHDR chunk with the image's width and height (big-endian).</summary>
+    private static (int Width, int Height) PngSize(byte[] png)
+    {
+        Assert.True(png.Length > 24, $"{png.Length} bytes is too short for a PNG");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], png[..8]);
+        Assert.Equal("IHDR"u8.ToArray(), png[12..16]);
+        return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
     }
 }

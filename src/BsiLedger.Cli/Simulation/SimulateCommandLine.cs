@@ -5,6 +5,7 @@ using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Input;
 using BsiLedger.Cli.Output;
 using BsiLedger.EventStore.Postgres;
+using BsiLedger.Host;
 using BsiLedger.Simulation.Reports;
 using BsiLedger.Simulation.Runs;
 using BsiLedger.Simulation.Scenarios;
@@ -14,8 +15,8 @@ namespace BsiLedger.Cli.Simulation;
 
 /// <summary>
 /// <c>bsi simulate</c>: runs a scenario (a file, or the built-in one) through the real silo and ledger on a virtual
-/// clock and writes <c>report.json</c> into <c>--out</c>. Without a connection the ledger is an embedded PostgreSQL
-/// in <c>OUT/ledger</c> (or <c>--data-dir</c>), kept so auditors can query the run afterwards.
+/// clock and writes <c>report.json</c>, <c>report.md</c> and its charts into <c>--out</c>. Without a connection the
+/// ledger is an embedded PostgreSQL in <c>OUT/ledger</c> (or <c>--data-dir</c>), kept so auditors can query the run afterwards.
 /// </summary>
 public static class SimulateCommandLine
 {
@@ -24,7 +25,7 @@ public static class SimulateCommandLine
         var scenario = new Option<string?>("--scenario") { Description = "A scenario file (JSON, see docs/scenarios.md); the built-in scenario when absent" };
         var devices = new Option<string?>("--devices") { Description = "Fleet size, overriding the scenario's (built-in default: 10000)" };
         var seed = new Option<string?>("--seed") { Description = "Seed for every draw, overriding the scenario's (built-in default: 42)" };
-        var output = new Option<string>("--out") { Description = "Directory for report.json (and, by default, the run's ledger)", DefaultValueFactory = _ => "./report" };
+        var output = new Option<string>("--out") { Description = "Directory for report.json, report.md, adoption.png and recall.png (and, by default, the run's ledger)", DefaultValueFactory = _ => "./report" };
         var command = new Command("simulate", "Simulate a fleet under staged rollouts, failures, offline devices and a recall; write a report")
         {
             scenario, devices, seed, output,
@@ -35,7 +36,16 @@ public static class SimulateCommandLine
             var chosen = ReadScenario(parse.GetValue(scenario), Number("--devices", parse.GetValue(devices)), Number("--seed", parse.GetValue(seed)));
             var directory = OutputDirectory(parse.GetValue(output) ?? "./report");
             var dataDirectoryGiven = parse.GetResult(GlobalOptions.DataDirectory) is { Implicit: false };
-            return (settings, writer, ct) => RunAsync(chosen, directory, dataDirectoryGiven ? settings.DataDirectory : Path.Combine(directory, "ledger"), settings, writer, ct);
+            // Millions of device spans on the console would drown the progress and slow the run: simulate's
+            // own default is none, and --telemetry console|otlp asks for them.
+            var telemetryGiven = parse.GetResult(GlobalOptions.Telemetry) is { Implicit: false };
+            return (settings, writer, ct) => RunAsync(
+                chosen,
+                directory,
+                dataDirectoryGiven ? settings.DataDirectory : Path.Combine(directory, "ledger"),
+                telemetryGiven ? settings : settings with { Telemetry = TelemetryMode.None },
+                writer,
+                ct);
         });
         return command;
     }
@@ -55,7 +65,7 @@ public static class SimulateCommandLine
             var options = new SimulationOptions(connection)
             {
                 Telemetry = settings.Telemetry,
-                Progress = line => Console.Error.WriteLine(line),
+                Progress = StandardErrorProgress.Create(),
             };
             SimulationReport report;
             try
@@ -67,9 +77,11 @@ public static class SimulateCommandLine
                 throw new UsageException(e.Message);
             }
 
-            var path = Path.Combine(directory, "report.json");
-            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, ResultWriter.JsonOptions), ct);
-            output.Write(report, console => Describe(console, report, path));
+            var json = Path.Combine(directory, ReportFiles.Json);
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, ResultWriter.JsonOptions), ct);
+            // The embedded server still runs: the charts' curves are read from the ledger it holds.
+            var written = await ReportWriter.WriteAsync(scenario, report, connection, directory, ct);
+            output.Write(report, console => Describe(console, report, [json, .. written]));
             return ExitCodes.Done;
         }
         finally
@@ -81,7 +93,7 @@ public static class SimulateCommandLine
         }
     }
 
-    private static void Describe(IAnsiConsole console, SimulationReport report, string path)
+    private static void Describe(IAnsiConsole console, SimulationReport report, IReadOnlyList<string> files)
     {
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{report.Devices:N0} devices, {report.EventsAppended:N0} events in {report.WallSeconds:0.0} s ({report.EventsPerSecond:N0} events/s); domain time T+0h = {report.DomainStart:u}, ended T+{(report.DomainEnd - report.DomainStart).TotalHours:0}h"));
@@ -117,7 +129,10 @@ public static class SimulateCommandLine
                 $"recall of {timing.Release}: reachable devices withdrawn {timing.OnlineWithdrawnSeconds:0.00} s (wall) after the command; {timing.PendingOffline} waited for their check-in"));
         }
 
-        console.WriteLine($"report: {path}");
+        foreach (var file in files)
+        {
+            console.WriteLine($"report: {file}");
+        }
     }
 
     /// <summary>Domain time as hours since the rollout began: what a soak plan is written in.</summary>

@@ -35,8 +35,16 @@ public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> o
     {
         var known = _recalls.GetValueOrDefault(order.Release);
         var visit = known?.Pending ?? await MembersAsync(ProductLine.Of(order.Release));
-        var outcomes = await BoundedFanOut.RunAsync(visit, options.Value.DeviceConcurrency,
-            async id => (Id: id, Outcome: await GrainFactory.GetGrain<IDeviceGrain>(id).Withdraw(order)));
+        // Offered devices first, so the online exposed are withdrawn before the long tail of the line (which holds
+        // the release only where a device installed it outside the rollout) is checked.
+        var offered = visit.ToLookup(id => Cohort.Contains(order.Release, id, order.OfferedShare));
+        var outcomes = new List<(string Id, RecallOutcome Outcome)>(visit.Count);
+        foreach (var pass in new[] { offered[true], offered[false] })
+        {
+            outcomes.AddRange(await BoundedFanOut.RunAsync(pass.ToArray(), options.Value.DeviceConcurrency,
+                async id => (Id: id, Outcome: await GrainFactory.GetGrain<IDeviceGrain>(id).Withdraw(order))));
+        }
+
         var recall = new ShardRecall(
             (known?.Withdrawn ?? 0) + outcomes.Count(o => o.Outcome == RecallOutcome.Withdrawn),
             outcomes.Where(o => o.Outcome == RecallOutcome.Pending).Select(o => o.Id).ToArray());

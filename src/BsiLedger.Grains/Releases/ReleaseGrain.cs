@@ -134,7 +134,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     private async Task DriveRecallAsync()
     {
         var recall = Current.Recall!;
-        var order = new RecallOrder(Id, recall.RecallId, recall.IssuedBy, new Provenance(recall.RecallId, recall.RecallId));
+        var order = new RecallOrder(Id, recall.RecallId, recall.IssuedBy, new Provenance(recall.RecallId, recall.RecallId), Current.OfferedShare);
         var tally = await AcrossShardsAsync(shard => shard.Withdraw(order), RecallTally.None, (a, b) => a.Plus(b));
         var exposed = Math.Max(_recallProgress?.Exposed ?? 0, tally.Withdrawn + tally.Pending);
         _recallProgress = new RecallProgress(exposed, tally.Withdrawn, tally.Pending);

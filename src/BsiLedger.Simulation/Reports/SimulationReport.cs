@@ -17,5 +17,8 @@ public sealed record SimulationReport(
     ImmutableArray<ReleaseReport> Releases,
     RecallTiming? RecallTiming);
 
-/// <summary>Wall time from the recall's command to every reachable exposed device withdrawn, and how many waited offline.</summary>
+/// <summary>
+/// Wall time from the stored <c>RecallIssued</c> to the last online exposed device's stored withdrawal (the ledger's
+/// own timestamps, see <c>RecallPropagation</c>), and how many exposed devices waited offline for their check-in.
+/// </summary>
 public sealed record RecallTiming(string Release, double OnlineWithdrawnSeconds, int PendingOffline);

@@ -17,7 +17,7 @@ public sealed record SimulationOptions(string ConnectionString)
     public int Shards { get; init; } = 256;
 
     /// <summary>Device calls in flight at once while enrolling and checking in.</summary>
-    public int Concurrency { get; init; } = 64;
+    public int Concurrency { get; init; } = 1024;
 
-    public Action<string> Progress { get; init; } = _ => { };
+    public ISimulationProgress Progress { get; init; } = new SilentProgress();
 }

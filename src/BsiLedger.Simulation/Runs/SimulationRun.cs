@@ -51,10 +51,11 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             }
 
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            await EnrollAsync(grains, fleet, cancellationToken);
+            using var ticker = new ProgressTicker(options.Progress);
+            await EnrollAsync(grains, fleet, ticker, cancellationToken);
             await PublishAndStartAsync(grains);
             var schedule = new CheckInSchedule(fleet, options.Start);
-            var recallTiming = await StepAsync(grains, clock, schedule, cancellationToken);
+            var recallTiming = await StepAsync(grains, clock, schedule, ticker, cancellationToken);
 
             var releases = await Task.WhenAll(scenario.Releases.Select(r => Release(grains, r.Id).Status()));
             var events = await index.EventCountAsync(cancellationToken);
@@ -79,11 +80,10 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         }
     }
 
-    private async Task EnrollAsync(IGrainFactory grains, SimulatedFleet fleet, CancellationToken cancellationToken)
+    private async Task EnrollAsync(IGrainFactory grains, SimulatedFleet fleet, ProgressTicker ticker, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.StartNew();
-        var done = 0;
-        using var ticker = Ticker(() => Rate("enrolled", done, fleet.Count, started.Elapsed));
+        var done = 0L;
+        ticker.Track("enrolling", fleet.Count, "devices", () => Interlocked.Read(ref done));
         await Parallel.ForEachAsync(fleet.All(), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (device, _) =>
         {
             var outcome = await grains.GetGrain<IDeviceGrain>(device.Id).Execute(
@@ -92,7 +92,7 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             Expect(outcome, $"enrolling {device.Id}");
             Interlocked.Increment(ref done);
         });
-        options.Progress(Rate("enrolled", done, fleet.Count, started.Elapsed));
+        ticker.Finish();
     }
 
     private async Task PublishAndStartAsync(IGrainFactory grains)
@@ -107,15 +107,17 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         foreach (var spec in scenario.Releases)
         {
             Expect(await Release(grains, spec.Id).Start(Engineer, Provenance.NewCommand()), $"starting {spec.Id}");
-            options.Progress($"{spec.Id}: rollout started");
+            options.Progress.Milestone($"{spec.Id}: rollout started");
         }
     }
 
-    private async Task<RecallTiming?> StepAsync(IGrainFactory grains, VirtualClock clock, CheckInSchedule schedule, CancellationToken cancellationToken)
+    private async Task<RecallTiming?> StepAsync(IGrainFactory grains, VirtualClock clock, CheckInSchedule schedule, ProgressTicker ticker, CancellationToken cancellationToken)
     {
         var step = scenario.Fleet.CheckInEvery < options.Step ? scenario.Fleet.CheckInEvery : options.Step;
         var recallAt = scenario.Recall is { } r ? options.Start + r.At : (DateTimeOffset?)null;
         var horizon = options.Start + Horizon();
+        // The horizon is the latest the rollouts can settle; most runs settle sooner, so the ETA is an upper bound.
+        ticker.Track("rollout", (long)Horizon().TotalHours, "h of domain time", () => (long)(clock.GetUtcNow() - options.Start).TotalHours);
         RecallTiming? recallTiming = null;
         var phases = new Dictionary<ReleaseId, string>();
         for (var now = options.Start + step; now <= horizon; now += step)
@@ -124,7 +126,7 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             if (recallAt is { } due && recallTiming is null && due <= now)
             {
                 clock.MoveTo(due);
-                recallTiming = await RecallAsync(grains);
+                recallTiming = await RecallAsync(grains, cancellationToken);
             }
 
             clock.MoveTo(now);
@@ -140,19 +142,23 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             }
         }
 
+        ticker.Finish();
         return recallTiming;
     }
 
-    private async Task<RecallTiming> RecallAsync(IGrainFactory grains)
+    private async Task<RecallTiming> RecallAsync(IGrainFactory grains, CancellationToken cancellationToken)
     {
         var recall = scenario.Recall!;
+        var command = Provenance.NewCommand();
         var timer = Stopwatch.StartNew();
-        Expect(await Release(grains, recall.Release).Recall(recall.Reason, Engineer, Provenance.NewCommand()), $"recalling {recall.Release}");
-        var seconds = timer.Elapsed.TotalSeconds;
+        Expect(await Release(grains, recall.Release).Recall(recall.Reason, Engineer, command), $"recalling {recall.Release}");
+        var fanOut = timer.Elapsed.TotalSeconds;
+        var reached = await RecallPropagation.MeasureAsync(options.ConnectionString, command.CorrelationId, cancellationToken);
         var status = await Release(grains, recall.Release).Status();
         var pending = status.Recall?.Pending ?? 0;
-        options.Progress($"{recall.Release}: recalled; reachable devices withdrawn in {seconds:0.0} s, {pending} offline device(s) pending");
-        return new RecallTiming(recall.Release.ToString(), seconds, pending);
+        options.Progress.Milestone(string.Create(CultureInfo.InvariantCulture,
+            $"{recall.Release}: recalled; online exposed devices withdrawn {reached.TotalSeconds:0.0} s after RecallIssued (fan-out over the whole line {fanOut:0.0} s), {pending:N0} offline device(s) pending"));
+        return new RecallTiming(recall.Release.ToString(), reached.TotalSeconds, pending);
     }
 
     private void ReportChanges(ReleaseSnapshot[] statuses, Dictionary<ReleaseId, string> seen, DateTimeOffset now)
@@ -165,7 +171,7 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             if (seen.GetValueOrDefault(release.Id) != summary)
             {
                 seen[release.Id] = summary;
-                options.Progress($"T+{(now - options.Start).TotalHours:0}h {release.Id}: {summary}");
+                options.Progress.Milestone($"T+{(now - options.Start).TotalHours:0}h {release.Id}: {summary}");
             }
         }
     }
@@ -195,13 +201,4 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             throw new InvalidOperationException($"{what} was refused: {error.Code}: {error.Message}");
         }
     }
-
-    private static string Rate(string what, int done, int total, TimeSpan elapsed)
-    {
-        var rate = done / Math.Max(elapsed.TotalSeconds, 0.001);
-        var eta = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
-        return string.Create(CultureInfo.InvariantCulture, $"{what} {done:N0}/{total:N0} devices ({rate:N0}/s, ETA {eta:mm\\:ss})");
-    }
-
-    private Timer Ticker(Func<string> line) => new(_ => options.Progress(line()), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
 }

@@ -1,0 +1,54 @@
+using BsiLedger.Grains.Releases.Reports;
+using BsiLedger.Simulation.Reports;
+
+namespace BsiLedger.Simulation.Tests.Reports;
+
+/// <summary>
+/// A built-in run as <c>bsi simulate</c> reports it: iOS halts in its third wave, macOS 26.3.2 is recalled at T+60h
+/// during its second wave and completes at T+65h, iPadOS runs to 100%.
+/// </summary>
+internal static class SampleReport
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public static SimulationReport Create() => new(
+        Seed: 42,
+        Devices: 2_000,
+        OfflineDevices: 220,
+        EventsAppended: 4_039,
+        WallSeconds: 10.54,
+        EventsPerSecond: 383.2,
+        PeakWorkingSetBytes: 175L * 1024 * 1024,
+        DomainStart: Start,
+        DomainEnd: At(120),
+        Releases:
+        [
+            new ReleaseReport("iOS 26.3.1 (a)", "halted",
+                [
+                    Wave(0, 0.01, 0, 24, 6, 5, 5, 0, new SkippedReport(0, 1, 0, 0)),
+                    Wave(1, 0.10, 24, 72, 66, 61, 61, 0, new SkippedReport(1, 4, 0, 0)),
+                    Wave(2, 0.50, 72, null, 294, 216, 216, 18, new SkippedReport(9, 22, 0, 29)) with { Halted = true },
+                ],
+                new HaltReport(At(72), 2, 234, 18, 18 / 234.0, 0.03), null, null),
+            new ReleaseReport("iPadOS 26.3.1 (a)", "completed",
+                [
+                    Wave(0, 0.01, 0, 24, 1, 1, 1, 0, new SkippedReport(0, 0, 0, 0)),
+                    Wave(1, 0.10, 24, 72, 39, 36, 36, 0, new SkippedReport(1, 2, 0, 0)),
+                    Wave(2, 0.50, 72, 120, 112, 102, 102, 1, new SkippedReport(3, 6, 0, 0)),
+                    Wave(3, 1.00, 120, 120, 134, 105, 105, 0, new SkippedReport(11, 2, 0, 16)),
+                ],
+                null, null, null),
+            new ReleaseReport("macOS 26.3.2 (a)", "recalled",
+                [
+                    Wave(0, 0.01, 0, 24, 10, 10, 10, 0, new SkippedReport(0, 0, 0, 0)),
+                    Wave(1, 0.10, 24, null, 44, 32, 32, 0, new SkippedReport(1, 1, 0, 10)),
+                ],
+                null, new RecallReport("r-1", "Safari fails to load some sign-in pages", At(60), At(65), 52, 49, 0, 3), null),
+        ],
+        RecallTiming: new RecallTiming("macOS 26.3.2 (a)", 0.27, 12));
+
+    public static DateTimeOffset At(double hours) => Start.AddHours(hours);
+
+    private static WaveReport Wave(int index, double share, double started, double? completed, int targeted, int installed, int applied, int failed, SkippedReport skipped) =>
+        new(index, share, At(started), completed is { } c ? At(c) : null, targeted, installed, applied, failed, 0, skipped, false);
+}
