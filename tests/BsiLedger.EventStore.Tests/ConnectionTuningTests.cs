@@ -12,18 +12,28 @@ public sealed class ConnectionTuningTests
 
         Assert.Equal(64, tuned.MaxAutoPrepare);
         Assert.True(tuned.NoResetOnClose);
+        Assert.Equal("-c plan_cache_mode=force_custom_plan", tuned.Options);
         Assert.Equal("db", tuned.Host);
         Assert.Equal("ledger", tuned.Database);
     }
 
     [Theory]
-    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false")]
-    [InlineData("Host=db;maxautoprepare=0;noresetonclose=false")]
+    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false;Options=-c plan_cache_mode=auto")]
+    [InlineData("Host=db;maxautoprepare=0;noresetonclose=false;options=-c plan_cache_mode=auto")]
     public void Values_the_operator_set_are_kept_whatever_their_spelling(string connectionString)
     {
         var tuned = new NpgsqlConnectionStringBuilder(LedgerStoreOptions.Tuned(connectionString));
 
         Assert.Equal(0, tuned.MaxAutoPrepare);
         Assert.False(tuned.NoResetOnClose);
+        Assert.Equal("-c plan_cache_mode=auto", tuned.Options);
+    }
+
+    [Fact]
+    public void Other_server_options_are_kept_beside_the_plan_cache_mode()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(LedgerStoreOptions.Tuned("Host=db;Options=-c statement_timeout=5000"));
+
+        Assert.Equal("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan", tuned.Options);
     }
 }

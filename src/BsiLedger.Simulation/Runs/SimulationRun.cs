@@ -93,6 +93,10 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             Interlocked.Increment(ref done);
         });
         ticker.Finish();
+        // Every device grain is now active and idle: what one costs decides whether they can stay resident (docs/scale.md).
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        options.Progress.Milestone(string.Create(CultureInfo.InvariantCulture,
+            $"{fleet.Count:N0} device grains resident: managed heap {heap / 1048576.0:N0} MiB, about {heap / Math.Max(fleet.Count, 1):N0} bytes per device"));
     }
 
     private async Task PublishAndStartAsync(IGrainFactory grains)
