@@ -31,6 +31,9 @@ public static class LedgerHost
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         // A failed start is reported once, by the caller, without the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        // The journal turns a failed command into one JournalUnavailableException the command reports; Marten
+        // would also log every failed statement of every batch with its SQL (thousands of lines on a lost database).
+        builder.Logging.AddFilter("Marten", LogLevel.Critical);
 
         builder.Services.AddSingleton(new DomainClock(options.Clock));
         builder.Services.AddMarten(marten => LedgerStoreOptions.Configure(marten, options.ConnectionString))

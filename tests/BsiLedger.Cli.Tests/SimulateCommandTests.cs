@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BsiLedger.Testing;
 
 namespace BsiLedger.Cli.Tests;
@@ -166,6 +168,65 @@ public sealed class SimulateCommandTests(PostgresFixture postgres)
         Assert.True(again.ExitCode == 2, again.ToString());
         Assert.Contains("empty ledger", again.Stderr, StringComparison.Ordinal);
         Assert.Equal(events, await StoredRows.TotalAsync(connection));
+    }
+
+    [Fact]
+    public async Task A_database_lost_mid_run_is_exit_3_naming_it_and_a_rerun_refuses_to_double_anything()
+    {
+        // Not CreateTempSubdirectory: its mode 700 would keep the embedded server's own account out.
+        var output = Path.Combine(Path.GetTempPath(), "bsi-sim-lost-" + Guid.NewGuid().ToString("N")[..10]);
+        try
+        {
+            var run = Bsi.RunAsync(["simulate", "--devices", "200000", "--out", output, "--telemetry", "none"]);
+            var (postmaster, events) = await WhenEnrollingAsync(Path.Combine(output, "ledger", "pg"));
+
+            Process.GetProcessById(postmaster).Kill(entireProcessTree: true);
+            var lost = await run;
+
+            Assert.True(lost.ExitCode == 3, lost.ToString());
+            Assert.Contains("infrastructure error", lost.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("pg_ctl", lost.Stderr.Split('\n').Last(l => l.Contains("error", StringComparison.Ordinal)), StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(output, "report.json")));
+
+            var again = await Bsi.RunAsync(["simulate", "--devices", "200000", "--out", output, "--telemetry", "none"]);
+
+            Assert.True(again.ExitCode == 2, again.ToString());
+            Assert.Matches(@"the ledger already holds [0-9]+ events", again.Stderr);
+            var held = long.Parse(Regex.Match(again.Stderr, "holds ([0-9]+) events").Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.InRange(held, events, 200_000);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>The embedded server's process id once the run has appended its first thousand events, and how many it had.</summary>
+    private static async Task<(int Postmaster, long Events)> WhenEnrollingAsync(string clusterDirectory)
+    {
+        var pidFile = Path.Combine(clusterDirectory, "postmaster.pid");
+        for (var attempt = 0; attempt < 600; attempt++, await Task.Delay(100))
+        {
+            if (!File.Exists(pidFile) || File.ReadAllLines(pidFile) is not { Length: > 3 } lines)
+            {
+                continue;
+            }
+
+            var connection = $"Host=127.0.0.1;Port={lines[3]};Username=bsiledger;Database=bsiledger;Pooling=false";
+            try
+            {
+                if (await StoredRows.TotalAsync(connection) is >= 1000 and var events)
+                {
+                    return (int.Parse(lines[0], CultureInfo.InvariantCulture), events);
+                }
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // Not accepting connections yet, or its database not created yet.
+            }
+        }
+
+        throw new TimeoutException("the simulation never started appending");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

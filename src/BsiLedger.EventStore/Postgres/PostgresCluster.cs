@@ -75,7 +75,9 @@ internal sealed class PostgresCluster
     {
         var command = Command(_binaries.PgCtl, ["stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60"]);
         var result = await ExternalCommand.RunAsync(command, ct);
-        if (result.ExitCode != 0 && HasPidFile)
+        // A server that died (killed, crashed) leaves its pid file behind: nothing is left to stop, and the
+        // caller's own error (the lost connection) is the one worth reporting.
+        if (result.ExitCode != 0 && HasPidFile && await IsRunningAsync(ct))
         {
             throw CommandFailure.Exception(command, result, LogFile);
         }
