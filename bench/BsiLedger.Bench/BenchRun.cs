@@ -1,11 +1,11 @@
-using BsiLedger.EventStore.Journal;
-using BsiLedger.Host;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace BsiLedger.Bench;
 
-/// <summary>One run: database, host, both phases, then the figures; everything started is stopped again.</summary>
+/// <summary>
+/// One run: one database, then the three phases one after another (each grain-path phase in a host of
+/// its own, stopped before the next starts), then the figures; everything started is stopped again.
+/// </summary>
 public static class BenchRun
 {
     public const int Interrupted = 130;
@@ -29,30 +29,19 @@ public static class BenchRun
     {
         var runId = Guid.NewGuid().ToString("N")[..8];
         await using var database = await BenchDatabase.OpenAsync(options.ExplicitConnection, runId, ct);
-        using var host = LedgerHost.Build(new LedgerHostOptions(database.ConnectionString) { Telemetry = TelemetryMode.None });
-        await host.StartAsync(ct);
-        try
-        {
-            var clock = host.Services.GetRequiredService<TimeProvider>();
-            var grainPath = new GrainPathPhase(host.Services.GetRequiredService<IGrainFactory>(), runId);
-            var baseline = new BaselinePhase(host.Services.GetRequiredService<IEventJournal>(), clock, runId);
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        var batchedPhase = GrainPathPhase.Batched(runId);
+        var baselinePhase = GrainPathPhase.Baseline(runId, options.Concurrency);
+        await Console.Error.WriteLineAsync($"run {runId}: {options.Devices} devices, {options.Concurrency} in flight, {database.Description}");
 
-            await Console.Error.WriteLineAsync($"run {runId}: {options.Devices} devices, {options.Concurrency} in flight, {database.Description}");
-            await grainPath.WarmUpAsync();
-            await baseline.WarmUpAsync(ct);
+        var batched = await batchedPhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
+        var baseline = await baselinePhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
+        var copy = await new CopyCeilingPhase(dataSource, runId).RunAsync(batchedPhase, batched, ct);
 
-            var grainResult = await grainPath.RunAsync(options.Devices, options.Concurrency, ct);
-            var baselineResult = await baseline.RunAsync(options.Devices, ct);
-
-            var report = BenchReport.Create(options, grainResult, baselineResult, clock.GetUtcNow());
-            ResultTable.Write(Console.Out, report, database.Description);
-            await report.WriteAsync(options.OutFile, ct);
-            Console.WriteLine($"Figures written to {options.OutFile}.");
-            return 0;
-        }
-        finally
-        {
-            await host.StopAsync(CancellationToken.None);
-        }
+        var report = BenchReport.Create(options, batched, baseline, copy, database.Description, await MachineInfo.ReadAsync(dataSource, ct));
+        ResultTable.Write(Console.Out, report);
+        await report.WriteAsync(options.OutFile, ct);
+        Console.WriteLine($"Figures written to {options.OutFile}.");
+        return 0;
     }
 }

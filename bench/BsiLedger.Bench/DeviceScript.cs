@@ -1,8 +1,8 @@
 using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
-using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Commands;
 
 namespace BsiLedger.Bench;
 
@@ -15,6 +15,10 @@ public static class DeviceScript
 
     private static readonly ReleaseId _release = ReleaseId.Parse("iOS 26.3.1 (a)");
 
+    /// <summary>Devices report published releases only: each host publishes the script's first (a no-op once published).</summary>
+    public static PublishRelease Publication =>
+        new(_release, ["WebKit"], [], Activation.Restart, Supersedes: null, Cause.Operator("bench"));
+
     public static DeviceCommand[] Commands(string deviceId)
     {
         var cause = Cause.Device(deviceId);
@@ -23,18 +27,6 @@ public static class DeviceScript
             new EnrollDevice(deviceId, _release.Platform, Model, _release.Base, AutoInstall: true, Managed: false, MdmPolicy.None, cause),
             new InstallBsi(deviceId, _release, cause),
             new ApplyBsi(deviceId, _release, Activation.Restart, cause),
-        ];
-    }
-
-    /// <summary>The events the grain would decide for <see cref="Commands"/>, for appending without it.</summary>
-    public static IDeviceEvent[] Events(string deviceId, DateTimeOffset at)
-    {
-        var cause = Cause.Device(deviceId);
-        return
-        [
-            new DeviceEnrolled(deviceId, _release.Platform, Model, _release.Base, AutoInstall: true, Managed: false, MdmPolicy.None, at, cause),
-            new BsiInstalled(deviceId, _release, at, cause),
-            new BsiApplied(deviceId, _release, Activation.Restart, at, cause),
         ];
     }
 }

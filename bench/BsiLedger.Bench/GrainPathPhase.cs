@@ -2,30 +2,80 @@ using System.Diagnostics;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Devices;
+using BsiLedger.Grains.Releases;
+using BsiLedger.Host;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace BsiLedger.Bench;
 
-/// <summary>Phase A: every command through its device grain, so every event is one conditional append.</summary>
-public sealed class GrainPathPhase(IGrainFactory grains, string runId)
+/// <summary>
+/// Every command through its device grain, in a host of its own, so every event is one conditional
+/// append through the journal; the journal's options decide how many appends share a transaction.
+/// </summary>
+public sealed class GrainPathPhase(string name, string devicePrefix, JournalOptions journal)
 {
-    public const string Name = "grain path";
+    public string Name => name;
 
-    /// <summary>One device end to end, untimed, so activation and first-use costs stay out of the figures.</summary>
-    public Task WarmUpAsync() => DriveAsync($"bench-{runId}-warm", progress: null);
+    public JournalOptions Journal => journal;
 
-    public async Task<PhaseResult> RunAsync(int devices, int concurrency, CancellationToken ct)
+    /// <summary>Every timed device's id, and so its stream's, starts with this.</summary>
+    public string TimedDevicePrefix => $"{devicePrefix}-run-";
+
+    /// <summary>Every warm-up device's id starts with this.</summary>
+    public string WarmUpDevicePrefix => $"{devicePrefix}-warm-";
+
+    public static GrainPathPhase Batched(string runId) =>
+        new("grain path, batched", $"bench-{runId}-batched", new JournalOptions());
+
+    /// <summary>
+    /// One append per transaction. The journal still queues appends, so it gets one writer per device in
+    /// flight: each append has a transaction of its own at once, as when every grain wrote for itself.
+    /// </summary>
+    public static GrainPathPhase Baseline(string runId, int concurrency) =>
+        new("baseline", $"bench-{runId}-baseline", new JournalOptions { MaxStreamsPerCommit = 1, MaxStreamsPerRead = 1, Writers = concurrency });
+
+    public async Task<PhaseResult> RunAsync(string connectionString, int devices, int concurrency, CancellationToken ct)
     {
-        var total = (long)devices * DeviceScript.EventsPerDevice;
-        await using var progress = new Progress(Name, total);
-        var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, devices),
-            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct },
-            async (i, _) => await DriveAsync($"bench-{runId}-{i}", progress));
-        return new PhaseResult(total, clock.Elapsed.TotalSeconds);
+        using var host = LedgerHost.Build(new LedgerHostOptions(connectionString) { Telemetry = TelemetryMode.None, Journal = journal });
+        await host.StartAsync(ct);
+        try
+        {
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            await PublishAsync(grains);
+            // One device per slot, untimed: activations, first-use costs and the thread pool's ramp-up
+            // stay out of the figures.
+            await DriveAllAsync(grains, WarmUpDevicePrefix, concurrency, concurrency, progress: null, ct);
+
+            var total = (long)devices * DeviceScript.EventsPerDevice;
+            await using var progress = new Progress(name, total);
+            var clock = Stopwatch.StartNew();
+            await DriveAllAsync(grains, TimedDevicePrefix, devices, concurrency, progress, ct);
+            return new PhaseResult(name, total, clock.Elapsed.TotalSeconds, journal);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
     }
 
-    private async Task DriveAsync(string deviceId, Progress? progress)
+    private static async Task PublishAsync(IGrainFactory grains)
+    {
+        var publication = DeviceScript.Publication;
+        var outcome = await grains.GetGrain<IReleaseGrain>(publication.Release.ToString()).Execute(publication, Provenance.NewCommand());
+        if (outcome.Status == CommandStatus.Refused)
+        {
+            throw new InvalidOperationException($"publishing {publication.Release} was refused ({outcome.Error?.Code})");
+        }
+    }
+
+    private static Task DriveAllAsync(IGrainFactory grains, string prefix, int devices, int concurrency, Progress? progress, CancellationToken ct) =>
+        Parallel.ForEachAsync(
+            Enumerable.Range(0, devices),
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct },
+            async (i, _) => await DriveAsync(grains, $"{prefix}{i}", progress));
+
+    private static async Task DriveAsync(IGrainFactory grains, string deviceId, Progress? progress)
     {
         var grain = grains.GetGrain<IDeviceGrain>(deviceId);
         foreach (var command in DeviceScript.Commands(deviceId))

@@ -1,7 +1,9 @@
+using BsiLedger.EventStore.Journal;
+
 namespace BsiLedger.Bench;
 
-/// <summary>One phase's figures.</summary>
-public sealed record PhaseResult(long Events, double Seconds)
+/// <summary>One phase's figures, with the journal options it ran with when it went through the journal.</summary>
+public sealed record PhaseResult(string Phase, long Events, double Seconds, JournalOptions? Journal = null)
 {
     public double EventsPerSecond => Seconds > 0 ? Events / Seconds : 0;
 }

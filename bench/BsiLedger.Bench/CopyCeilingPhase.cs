@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace BsiLedger.Bench;
+
+/// <summary>
+/// The ceiling: the very rows a grain-path phase appended, copied with one binary COPY into a scratch
+/// table shaped like Marten's events table. Only the COPY is timed; reading the rows back is not.
+/// </summary>
+public sealed class CopyCeilingPhase(NpgsqlDataSource database, string runId)
+{
+    public const string Name = "COPY ceiling";
+
+    public async Task<PhaseResult> RunAsync(GrainPathPhase source, PhaseResult appended, CancellationToken ct)
+    {
+        var warmUp = await EventRows.ReadAsync(database, source.WarmUpDevicePrefix, ct);
+        var rows = await EventRows.ReadAsync(database, source.TimedDevicePrefix, ct);
+        if (rows.Count != appended.Events)
+        {
+            throw new InvalidOperationException($"{source.Name} appended {appended.Events} events but {rows.Count} rows were read back");
+        }
+
+        await using var scratch = await ScratchEventsTable.CreateAsync(database, runId, ct);
+        await using var connection = await database.OpenConnectionAsync(ct);
+        // The warm-up devices' rows, untimed: the first COPY on a connection pays its type look-ups.
+        await warmUp.CopyAsync(connection, scratch.Name, progress: null, ct);
+
+        await using var progress = new Progress(Name, rows.Count);
+        var clock = Stopwatch.StartNew();
+        await rows.CopyAsync(connection, scratch.Name, progress, ct);
+        return new PhaseResult(Name, rows.Count, clock.Elapsed.TotalSeconds);
+    }
+}
