@@ -7,28 +7,8 @@ using Npgsql;
 
 namespace BsiLedger.EventStore.Tests;
 
-public sealed class GroupCommitTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class GroupCommitTests(PostgresFixture postgres) : JournalTest(postgres)
 {
-    private global::Marten.DocumentStore? _store;
-    private MartenEventJournal? _journal;
-
-    private MartenEventJournal Journal => _journal!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _store = LedgerStoreOptions.CreateStore(postgres.ConnectionString);
-        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        _journal = new MartenEventJournal(_store, new JournalOptions());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _journal!.DisposeAsync();
-        _store?.Dispose();
-    }
-
     [Fact]
     public async Task A_batch_writes_every_stream_in_one_transaction()
     {
@@ -38,7 +18,7 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.All(batch, append => Assert.Equal(2, append.Outcome.Result));
         Assert.Equal(1, await TransactionsAsync(batch.Select(a => a.StreamId)));
-        Assert.All(batch, append => Assert.Equal([1L, 2L], StoredRows.VersionsAsync(postgres.ConnectionString, append.StreamId).Result));
+        Assert.All(batch, append => Assert.Equal([1L, 2L], StoredRows.VersionsAsync(Postgres.ConnectionString, append.StreamId).Result));
     }
 
     [Fact]
@@ -64,8 +44,8 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : IAsyncLifetime
             Assert.Equal(refused.StreamId, conflict.StreamId);
         }
 
-        Assert.Equal([1L], await StoredRows.VersionsAsync(postgres.ConnectionString, existing));
-        Assert.Equal([1L, 2L], await StoredRows.VersionsAsync(postgres.ConnectionString, behind));
+        Assert.Equal([1L], await StoredRows.VersionsAsync(Postgres.ConnectionString, existing));
+        Assert.Equal([1L, 2L], await StoredRows.VersionsAsync(Postgres.ConnectionString, behind));
         // A collision does not name its stream, so the batch is halved around it, not split stream by stream.
         Assert.InRange(await TransactionsAsync(fresh.Select(a => a.StreamId)), 1, fresh.Count / 2);
     }
@@ -116,7 +96,7 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task A_store_that_cannot_be_reached_fails_every_append_in_the_batch_as_unavailable()
     {
-        var dead = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Port = FreeTcpPort.Pick(), Timeout = 2 }.ConnectionString;
+        var dead = new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Port = FreeTcpPort.Pick(), Timeout = 2 }.ConnectionString;
         using var store = LedgerStoreOptions.CreateStore(dead);
         await using var journal = new MartenEventJournal(store, new JournalOptions());
         var batch = Enumerable.Range(0, 5).Select(_ => NewStream()).ToList();
@@ -145,7 +125,7 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : IAsyncLifetime
 
     private async Task<long> ScalarAsync(string sql, IEnumerable<string> streams)
     {
-        await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("ids", streams.ToArray());

@@ -5,32 +5,8 @@ using BsiLedger.Testing;
 
 namespace BsiLedger.EventStore.Tests;
 
-public sealed class MartenEventJournalTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class MartenEventJournalTests(PostgresFixture postgres) : JournalTest(postgres)
 {
-    private global::Marten.DocumentStore? _store;
-    private MartenEventJournal? _journal;
-
-    private MartenEventJournal Journal => _journal!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _store = LedgerStoreOptions.CreateStore(postgres.ConnectionString);
-        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        _journal = new MartenEventJournal(_store, new JournalOptions());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_journal is not null)
-        {
-            await _journal.DisposeAsync();
-        }
-
-        _store?.Dispose();
-    }
-
     [Fact]
     public async Task Appended_events_read_back_in_order_with_versions_names_and_provenance()
     {
@@ -76,14 +52,14 @@ public sealed class MartenEventJournalTests(PostgresFixture postgres) : IAsyncLi
             () => Journal.AppendAsync(id, 0, [JournalEvents.Installed(id)], Ct));
 
         Assert.Equal(id, conflict.StreamId);
-        Assert.Equal([1L], await StoredRows.VersionsAsync(postgres.ConnectionString, id));
+        Assert.Equal([1L], await StoredRows.VersionsAsync(Postgres.ConnectionString, id));
     }
 
     [Fact]
     public async Task Two_writers_racing_on_one_stream_one_wins_and_nothing_is_lost_or_doubled()
     {
         // Two stores are two independent writers (separate connection pools), as two silos would be.
-        using var otherStore = LedgerStoreOptions.CreateStore(postgres.ConnectionString);
+        using var otherStore = LedgerStoreOptions.CreateStore(Postgres.ConnectionString);
         await using var otherJournal = new MartenEventJournal(otherStore, new JournalOptions());
         var writers = new IEventJournal[] { Journal, otherJournal };
 

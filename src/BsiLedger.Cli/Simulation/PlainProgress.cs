@@ -17,7 +17,7 @@ public sealed class PlainProgress(TextWriter log, TimeSpan every) : ISimulationP
         }
     }
 
-    /// <remarks>A stage's first and last updates always print, so a short stage is still seen from start to end.</remarks>
+    /// <remarks>A stage's first update and its completion (all done) always print, so a short stage is still seen from start to end.</remarks>
     public void Update(ProgressUpdate update)
     {
         lock (_gate)

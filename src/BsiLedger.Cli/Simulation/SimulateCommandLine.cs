@@ -126,7 +126,7 @@ public static class SimulateCommandLine
         if (report.RecallTiming is { } timing)
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"recall of {timing.Release}: reachable devices withdrawn {timing.OnlineWithdrawnSeconds:0.00} s (wall) after the command; {timing.PendingOffline} waited for their check-in"));
+                $"recall of {timing.Release}: reachable devices withdrawn {timing.OnlineWithdrawnSeconds:0.00} s (wall) after RecallIssued was stored; {timing.PendingOffline} waited for their check-in"));
         }
 
         foreach (var file in files)

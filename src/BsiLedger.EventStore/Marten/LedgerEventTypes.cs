@@ -16,4 +16,9 @@ public static class LedgerEventTypes
                 ?? throw new InvalidOperationException($"event {t.Name} needs an [Alias]: it is its stored name")))
             .OrderBy(x => x.Item2, StringComparer.Ordinal)
             .ToArray();
+
+    /// <summary>The stored name of <typeparamref name="TEvent"/>, for queries that filter the events table by type.</summary>
+    public static string NameOf<TEvent>()
+        where TEvent : ILedgerEvent =>
+        All.Single(e => e.Type == typeof(TEvent)).Name;
 }

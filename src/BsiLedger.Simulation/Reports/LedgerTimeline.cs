@@ -70,10 +70,14 @@ public sealed class LedgerTimeline(string connectionString)
             await connection.OpenAsync(cancellationToken);
             // One scan of the whole ledger: seconds at a million devices, past Npgsql's 30 s default at ten million.
             await using var command = new NpgsqlCommand(Query, connection) { CommandTimeout = 0 };
-            command.Parameters.AddWithValue("types", new[] { Stored<BsiApplied>(), Stored<BsiWithdrawn>(), Stored<BsiUninstalled>(), Stored<OsUpdated>(), Stored<RecallIssued>() });
-            command.Parameters.AddWithValue("applied", Stored<BsiApplied>());
-            command.Parameters.AddWithValue("withdrawn", Stored<BsiWithdrawn>());
-            command.Parameters.AddWithValue("recall_issued", Stored<RecallIssued>());
+            command.Parameters.AddWithValue("types", new[]
+            {
+                LedgerEventTypes.NameOf<BsiApplied>(), LedgerEventTypes.NameOf<BsiWithdrawn>(), LedgerEventTypes.NameOf<BsiUninstalled>(),
+                LedgerEventTypes.NameOf<OsUpdated>(), LedgerEventTypes.NameOf<RecallIssued>(),
+            });
+            command.Parameters.AddWithValue("applied", LedgerEventTypes.NameOf<BsiApplied>());
+            command.Parameters.AddWithValue("withdrawn", LedgerEventTypes.NameOf<BsiWithdrawn>());
+            command.Parameters.AddWithValue("recall_issued", LedgerEventTypes.NameOf<RecallIssued>());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -108,8 +112,6 @@ public sealed class LedgerTimeline(string connectionString)
         var devices = start;
         return [.. changes.OrderBy(c => c.At).Select(c => new TimelinePoint(c.At, devices += c.Change))];
     }
-
-    private static string Stored<TEvent>() => LedgerEventTypes.All.Single(e => e.Type == typeof(TEvent)).Name;
 
     private sealed record Row(string Kind, string Release, DateTimeOffset At, int Devices);
 }

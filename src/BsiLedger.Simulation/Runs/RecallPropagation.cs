@@ -1,3 +1,5 @@
+using BsiLedger.Domain.Devices.Events;
+using BsiLedger.Domain.Releases.Events;
 using BsiLedger.EventStore.Marten;
 using Npgsql;
 
@@ -17,12 +19,14 @@ public static class RecallPropagation
         await using var command = new NpgsqlCommand(
             $"""
             select coalesce(extract(epoch from
-                max(timestamp) filter (where type = 'bsi.bsi-withdrawn') - min(timestamp) filter (where type = 'bsi.recall-issued')), 0)
+                max(timestamp) filter (where type = @withdrawn) - min(timestamp) filter (where type = @issued)), 0)
             from {LedgerStoreOptions.Schema}.mt_events
             where correlation_id = @recall
             """,
             connection);
         command.Parameters.AddWithValue("recall", recallId);
+        command.Parameters.AddWithValue("withdrawn", LedgerEventTypes.NameOf<BsiWithdrawn>());
+        command.Parameters.AddWithValue("issued", LedgerEventTypes.NameOf<RecallIssued>());
         var seconds = Convert.ToDouble(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(Math.Max(seconds, 0));
     }
