@@ -26,7 +26,9 @@ public static class SimulateCommandLine
         var devices = new Option<string?>("--devices") { Description = "Fleet size, overriding the scenario's (built-in default: 10000)" };
         var seed = new Option<string?>("--seed") { Description = "Seed for every draw, overriding the scenario's (built-in default: 42)" };
         var output = new Option<string>("--out") { Description = "Directory for report.json, report.md, adoption.png and recall.png (and, by default, the run's ledger)", DefaultValueFactory = _ => "./report" };
-        var command = new Command("simulate", "Simulate a fleet under staged rollouts, failures, offline devices and a recall; write a report")
+        var command = new Command("simulate",
+            "Simulate a fleet under staged rollouts, failures, offline devices and a recall; write a report. "
+            + "Here the embedded ledger defaults to OUT/ledger (not --data-dir's default) and --telemetry to none.")
         {
             scenario, devices, seed, output,
         };
