@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Postgres;
 using Npgsql;
 
@@ -6,6 +7,8 @@ namespace BsiLedger.Testing;
 /// <summary>
 /// One real PostgreSQL per test assembly, started from the machine's binaries in a temporary directory
 /// (fsync off: the suite tests behaviour, not durability). Tests keep apart by using unique stream ids.
+/// The ledger's schema is created once before any test runs: stores that test classes build in parallel would
+/// otherwise race to create the same tables and indexes (Marten creates lazily outside its migration lock).
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
@@ -29,8 +32,12 @@ public sealed class PostgresFixture : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
-    public async ValueTask InitializeAsync() =>
+    public async ValueTask InitializeAsync()
+    {
         _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_directory, Durable: false, MaxConnections: 800), CancellationToken.None);
+        using var store = LedgerStoreOptions.CreateStore(_postgres.ConnectionString);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
