@@ -39,7 +39,7 @@ public sealed class AsyncDaemonTests(PostgresFixture postgres)
         for (var i = 0; i < 20; i++)
         {
             var id = UniqueIds.Device();
-            await journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], ct);
+            await journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], ct);
         }
 
         await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Postgres;
@@ -16,7 +17,7 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : JournalTest(pos
 
         await Journal.CommitAsync([.. batch]);
 
-        Assert.All(batch, append => Assert.Equal(2, append.Outcome.Result));
+        Assert.All(batch, append => Assert.Equal(2, append.Outcome.Result.Version));
         Assert.Equal(1, await TransactionsAsync(batch.Select(a => a.StreamId)));
         Assert.All(batch, append => Assert.Equal([1L, 2L], StoredRows.VersionsAsync(Postgres.ConnectionString, append.StreamId).Result));
     }
@@ -26,18 +27,18 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : JournalTest(pos
     {
         var existing = UniqueIds.Device("taken");
         var behind = UniqueIds.Device("behind");
-        await Journal.AppendAsync(existing, 0, [JournalEvents.Enrolled(existing)], Ct);
-        await Journal.AppendAsync(behind, 0, [JournalEvents.Enrolled(behind), JournalEvents.Installed(behind)], Ct);
+        await Journal.AppendAsync(existing, StreamHead.Empty, [JournalEvents.Enrolled(existing)], Ct);
+        await Journal.AppendAsync(behind, StreamHead.Empty, [JournalEvents.Enrolled(behind), JournalEvents.Installed(behind)], Ct);
         var fresh = Enumerable.Range(0, 20).Select(_ => NewStream()).ToList();
         var stale = new[]
         {
-            Pending(existing, 0, JournalEvents.Enrolled(existing)),
-            Pending(behind, 1, JournalEvents.Installed(behind)),
+            Pending(existing, StreamHead.Empty, JournalEvents.Enrolled(existing)),
+            Pending(behind, new StreamHead(1, EventHash.None), JournalEvents.Installed(behind)),
         };
 
         await Journal.CommitAsync([.. fresh.Take(10), stale[0], .. fresh.Skip(10), stale[1]]);
 
-        Assert.All(fresh, append => Assert.Equal(2, append.Outcome.Result));
+        Assert.All(fresh, append => Assert.Equal(2, append.Outcome.Result.Version));
         foreach (var refused in stale)
         {
             var conflict = await Assert.ThrowsAsync<StreamConflictException>(() => refused.Outcome);
@@ -54,12 +55,12 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : JournalTest(pos
     public async Task Two_appends_to_one_stream_in_one_batch_one_wins_and_nothing_doubles()
     {
         var id = UniqueIds.Device("twice");
-        var first = Pending(id, 0, JournalEvents.Enrolled(id, "first"));
-        var second = Pending(id, 0, JournalEvents.Enrolled(id, "second"));
+        var first = Pending(id, StreamHead.Empty, JournalEvents.Enrolled(id, "first"));
+        var second = Pending(id, StreamHead.Empty, JournalEvents.Enrolled(id, "second"));
 
         await Journal.CommitAsync([first, second]);
 
-        Assert.Equal(1, await first.Outcome);
+        Assert.Equal(1, (await first.Outcome).Version);
         await Assert.ThrowsAsync<StreamConflictException>(() => second.Outcome);
         var stored = await Journal.ReadAsync(id, 0, Ct);
         Assert.Equal("first", Assert.Single(stored).Provenance.CorrelationId);
@@ -71,9 +72,9 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : JournalTest(pos
         var ids = Enumerable.Range(0, 300).Select(_ => UniqueIds.Device("together")).ToArray();
 
         var versions = await Task.WhenAll(ids.Select(id => Task.Run(
-            () => Journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], Ct), Ct)));
+            () => Journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], Ct), Ct)));
 
-        Assert.All(versions, v => Assert.Equal(2, v));
+        Assert.All(versions, head => Assert.Equal(2, head.Version));
         Assert.Equal(600, await RowsAsync(ids));
         Assert.InRange(await TransactionsAsync(ids), 1, ids.Length / 3);
     }
@@ -82,7 +83,7 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : JournalTest(pos
     public async Task Reads_arriving_together_each_get_their_own_stream_after_their_own_version()
     {
         var ids = Enumerable.Range(0, 100).Select(_ => UniqueIds.Device("read")).ToArray();
-        await Task.WhenAll(ids.Select(id => Journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], Ct)));
+        await Task.WhenAll(ids.Select(id => Journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], Ct)));
 
         var reads = await Task.WhenAll(ids.Select((id, i) => Journal.ReadAsync(id, i % 3, Ct)));
 
@@ -109,13 +110,13 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : JournalTest(pos
         }
     }
 
-    private static PendingAppend NewStream()
+    private PendingAppend NewStream()
     {
         var id = UniqueIds.Device("batch");
-        return Pending(id, 0, JournalEvents.Enrolled(id), JournalEvents.Installed(id));
+        return Pending(id, StreamHead.Empty, JournalEvents.Enrolled(id), JournalEvents.Installed(id));
     }
 
-    private static PendingAppend Pending(string id, long expected, params JournalEvent[] events) => new(id, expected, events, default(ActivityContext));
+    private PendingAppend Pending(string id, StreamHead expected, params JournalEvent[] events) => Journal.Chain(id, expected, events, default(ActivityContext));
 
     private async Task<long> TransactionsAsync(IEnumerable<string> streams) =>
         await ScalarAsync($"select count(distinct xmin::text) from {LedgerStoreOptions.Schema}.mt_events where stream_id = any(@ids)", streams);

@@ -11,8 +11,9 @@ public sealed class MartenEventJournalTests(PostgresFixture postgres) : JournalT
     public async Task Appended_events_read_back_in_order_with_versions_names_and_provenance()
     {
         var id = UniqueIds.Device();
-        Assert.Equal(1, await Journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id, "corr-a")], Ct));
-        Assert.Equal(2, await Journal.AppendAsync(id, 1, [JournalEvents.Installed(id, correlation: "corr-b")], Ct));
+        var enrolled = await Journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id, "corr-a")], Ct);
+        var installed = await Journal.AppendAsync(id, enrolled, [JournalEvents.Installed(id, correlation: "corr-b")], Ct);
+        Assert.Equal((1, 2), (enrolled.Version, installed.Version));
 
         var events = await Journal.ReadAsync(id, 0, Ct);
 
@@ -23,13 +24,14 @@ public sealed class MartenEventJournalTests(PostgresFixture postgres) : JournalT
         Assert.Equal(new Provenance("corr-b", "cmd-corr-b"), events[1].Provenance);
         Assert.Equal(JournalEvents.T0.AddHours(1), ((BsiInstalled)events[1].Data).At);
         Assert.True(events[1].Sequence > events[0].Sequence);
+        Assert.Equal([enrolled, installed], events.Select(StreamHead.Of));
     }
 
     [Fact]
     public async Task Reading_after_a_version_returns_only_the_later_events()
     {
         var id = UniqueIds.Device();
-        await Journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], Ct);
+        await Journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id), JournalEvents.Installed(id)], Ct);
 
         var later = await Journal.ReadAsync(id, 1, Ct);
 
@@ -46,10 +48,10 @@ public sealed class MartenEventJournalTests(PostgresFixture postgres) : JournalT
     public async Task A_stale_expected_version_is_a_conflict_and_writes_nothing()
     {
         var id = UniqueIds.Device();
-        await Journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id)], Ct);
+        await Journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id)], Ct);
 
         var conflict = await Assert.ThrowsAsync<StreamConflictException>(
-            () => Journal.AppendAsync(id, 0, [JournalEvents.Installed(id)], Ct));
+            () => Journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Installed(id)], Ct));
 
         Assert.Equal(id, conflict.StreamId);
         Assert.Equal([1L], await StoredRows.VersionsAsync(Postgres.ConnectionString, id));
@@ -66,11 +68,9 @@ public sealed class MartenEventJournalTests(PostgresFixture postgres) : JournalT
         for (var round = 0; round < 30; round++)
         {
             var id = UniqueIds.Device("race");
-            var expected = round % 2 == 0 ? 0 : 1; // half the rounds race to create the stream
-            if (expected == 1)
-            {
-                await Journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id)], Ct);
-            }
+            var expected = round % 2 == 0 // half the rounds race to create the stream
+                ? StreamHead.Empty
+                : await Journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id)], Ct);
 
             using var start = new Barrier(2);
             var attempts = writers.Select((writer, i) => Task.Run(async () =>
@@ -90,7 +90,7 @@ public sealed class MartenEventJournalTests(PostgresFixture postgres) : JournalT
 
             var winner = Assert.Single(winners);
             var stored = await Journal.ReadAsync(id, 0, Ct);
-            Assert.Equal(Enumerable.Range(1, expected + 1).Select(v => (long)v), stored.Select(e => e.Version));
+            Assert.Equal(Enumerable.Range(1, (int)expected.Version + 1).Select(v => (long)v), stored.Select(e => e.Version));
             Assert.Equal(winner, stored[^1].Provenance.CorrelationId);
         }
     }

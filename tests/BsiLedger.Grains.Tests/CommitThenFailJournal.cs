@@ -14,9 +14,9 @@ public sealed class CommitThenFailJournal(MartenEventJournal inner) : IEventJour
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId, long afterVersion, CancellationToken cancellationToken) =>
         inner.ReadAsync(streamId, afterVersion, cancellationToken);
 
-    public async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken)
+    public async Task<StreamHead> AppendAsync(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken)
     {
-        var version = await inner.AppendAsync(streamId, expectedVersion, events, cancellationToken);
+        var head = await inner.AppendAsync(streamId, expected, events, cancellationToken);
         lock (FailAfterCommit)
         {
             if (FailAfterCommit.Remove(streamId))
@@ -25,7 +25,7 @@ public sealed class CommitThenFailJournal(MartenEventJournal inner) : IEventJour
             }
         }
 
-        return version;
+        return head;
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -10,10 +10,11 @@ public interface IEventJournal
     Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId, long afterVersion, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Appends the events if and only if the stream is at <paramref name="expectedVersion"/> (0 for a new
-    /// stream). Returns the stream's new version.
+    /// Appends the events if and only if the stream is at <paramref name="expected"/>'s version
+    /// (<see cref="StreamHead.Empty"/> for a new stream), each chained to the one before it from
+    /// <paramref name="expected"/>'s hash. Returns the stream's new head.
     /// </summary>
     /// <exception cref="StreamConflictException">Another writer appended first; nothing was written.</exception>
     /// <exception cref="JournalUnavailableException">The store could not be reached or failed.</exception>
-    Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken);
+    Task<StreamHead> AppendAsync(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken);
 }

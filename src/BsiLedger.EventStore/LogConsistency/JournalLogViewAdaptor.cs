@@ -20,14 +20,14 @@ internal sealed class JournalLogViewAdaptor<TView>(
     where TView : class, new()
 {
     private readonly TView _confirmed = initialView;
-    private int _confirmedVersion;
+    private StreamHead _head;
     private bool _stale = true;
 
     public TView TentativeView => _confirmed;
 
     public TView ConfirmedView => _confirmed;
 
-    public int ConfirmedVersion => _confirmedVersion;
+    public int ConfirmedVersion => (int)_head.Version;
 
     public IEnumerable<JournalEvent> UnconfirmedSuffix => [];
 
@@ -47,19 +47,20 @@ internal sealed class JournalLogViewAdaptor<TView>(
     public async Task<bool> TryAppendRange(IEnumerable<JournalEvent> logEntries)
     {
         var entries = logEntries.ToArray();
-        var decidedAt = _confirmedVersion;
+        var decidedAt = _head.Version;
         if (_stale)
         {
             await CatchUpAsync();
-            if (_confirmedVersion != decidedAt)
+            if (_head.Version != decidedAt)
             {
                 return false;
             }
         }
 
+        StreamHead appended;
         try
         {
-            await journal.AppendAsync(streamId, _confirmedVersion, entries, CancellationToken.None);
+            appended = await journal.AppendAsync(streamId, _head, entries, CancellationToken.None);
         }
         catch (StreamConflictException)
         {
@@ -78,7 +79,7 @@ internal sealed class JournalLogViewAdaptor<TView>(
             host.UpdateView(_confirmed, entry);
         }
 
-        _confirmedVersion += entries.Length;
+        _head = appended;
         host.OnViewChanged(tentative: false, confirmed: true);
         return true;
     }
@@ -111,11 +112,11 @@ internal sealed class JournalLogViewAdaptor<TView>(
 
     private async Task CatchUpAsync()
     {
-        var events = await journal.ReadAsync(streamId, _confirmedVersion, CancellationToken.None);
+        var events = await journal.ReadAsync(streamId, _head.Version, CancellationToken.None);
         foreach (var stored in events)
         {
             host.UpdateView(_confirmed, stored.ToJournalEvent());
-            _confirmedVersion = (int)stored.Version;
+            _head = StreamHead.Of(stored);
         }
 
         _stale = false;

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Telemetry;
 using JasperFx;
@@ -13,13 +15,16 @@ namespace BsiLedger.EventStore.Marten;
 /// transaction is in flight share the next one, each still conditional on its own stream's expected
 /// version, and each caller hears back only once that transaction is durable. Stream reads are
 /// gathered the same way, so a wave of activations is a few round trips, not one per grain.
+/// Every event is chained to the one before it in its stream (<see cref="ChainLink"/>); the hash travels in
+/// Marten's headers, so the chain costs no statement of its own.
 /// </summary>
 public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
 {
     // One index lookup per stream whatever the statistics say: planned as "stream_id = any(@streams)", a batch of
     // 512 ids on a table not yet analysed looked like the whole table and became a sequential scan.
     private static readonly string ReadSql = $"""
-        select e.stream_id, e.version, e.seq_id, e.timestamp, e.type, e.data, e.correlation_id, e.causation_id
+        select e.stream_id, e.version, e.seq_id, e.timestamp, e.type, e.data, e.correlation_id, e.causation_id,
+            e.headers ->> '{HashHeader}'
         from unnest(@streams) as s(id)
         cross join lateral (
             select * from {LedgerStoreOptions.Schema}.mt_events
@@ -29,9 +34,14 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
 
     private static readonly Dictionary<string, Type> EventTypes = LedgerEventTypes.All.ToDictionary(e => e.Name, e => e.Type, StringComparer.Ordinal);
 
+    private static readonly Dictionary<Type, string> EventNames = LedgerEventTypes.All.ToDictionary(e => e.Type, e => e.Name);
+
     private readonly IDocumentStore _store;
     private readonly RoundTripQueue<PendingAppend> _appends;
     private readonly RoundTripQueue<PendingRead> _reads;
+
+    /// <summary>The Marten header that holds an event's chain hash (lower-case hex).</summary>
+    public const string HashHeader = "hash";
 
     public MartenEventJournal(IDocumentStore store, JournalOptions options)
     {
@@ -58,15 +68,15 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     /// Once queued, an append is not abandoned on cancellation: its outcome would be unknown. The
     /// database's command timeout bounds the wait instead.
     /// </remarks>
-    public async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken)
+    public async Task<StreamHead> AppendAsync(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var activity = LedgerTelemetry.Source.StartActivity("journal.append");
         activity?.SetTag("bsi.stream", streamId);
-        activity?.SetTag("bsi.expected_version", expectedVersion);
+        activity?.SetTag("bsi.expected_version", expected.Version);
         activity?.SetTag("bsi.events", events.Count);
         var started = Stopwatch.GetTimestamp();
-        var pending = new PendingAppend(streamId, expectedVersion, events, activity?.Context ?? default);
+        var pending = Chain(streamId, expected, events, activity?.Context ?? default);
         try
         {
             _appends.Post(pending);
@@ -87,6 +97,32 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     {
         await _appends.DisposeAsync();
         await _reads.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Chains the events on the caller's thread, so hashing spreads over the grains' threads instead of queueing
+    /// behind the writers. The payload is hashed as Marten serialises it, in its canonical form.
+    /// </summary>
+    internal PendingAppend Chain(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, ActivityContext caller)
+    {
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("an append needs at least one event", nameof(events));
+        }
+
+        var serializer = _store.Options.Serializer();
+        var hashes = new EventHash[events.Count];
+        var previous = expected.Hash;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var data = events[i].Data;
+            var typeName = EventNames.GetValueOrDefault(data.GetType())
+                ?? throw new ArgumentException($"{data.GetType().Name} is not a ledger event type", nameof(events));
+            using var payload = JsonDocument.Parse(serializer.ToJson(data));
+            previous = hashes[i] = ChainLink.Hash(previous, streamId, expected.Version + i + 1, typeName, payload.RootElement, events[i].Provenance);
+        }
+
+        return new PendingAppend(streamId, expected, events, hashes, caller);
     }
 
     /// <summary>
@@ -180,11 +216,12 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
             // version the stream must reach, which Marten checks against the stored one.
             var action = append.ExpectedVersion == 0
                 ? session.Events.StartStream(append.StreamId, data)
-                : session.Events.Append(append.StreamId, append.NewVersion, data);
+                : session.Events.Append(append.StreamId, append.NewHead.Version, data);
             for (var i = 0; i < append.Events.Count; i++)
             {
                 action.Events[i].CorrelationId = append.Events[i].Provenance.CorrelationId;
                 action.Events[i].CausationId = append.Events[i].Provenance.CausationId;
+                action.Events[i].SetHeader(HashHeader, append.Hashes[i].ToString());
             }
 
             events += append.Events.Count;
@@ -249,7 +286,8 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
                 reader.GetFieldValue<DateTimeOffset>(3),
                 typeName,
                 serializer.FromJson(type, reader, 5),
-                new Provenance(reader.IsDBNull(6) ? "" : reader.GetString(6), reader.IsDBNull(7) ? "" : reader.GetString(7))));
+                new Provenance(reader.IsDBNull(6) ? "" : reader.GetString(6), reader.IsDBNull(7) ? "" : reader.GetString(7)),
+                EventHash.TryParse(reader.IsDBNull(8) ? null : reader.GetString(8), out var hash) ? hash : EventHash.None));
         }
 
         return events;

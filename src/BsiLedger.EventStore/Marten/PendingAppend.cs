@@ -1,26 +1,30 @@
 using System.Diagnostics;
+using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
 
 namespace BsiLedger.EventStore.Marten;
 
-/// <summary>One grain's append waiting for its batch to be durable.</summary>
-internal sealed class PendingAppend(string streamId, long expectedVersion, IReadOnlyList<JournalEvent> events, ActivityContext caller)
+/// <summary>One grain's append, its events already chained, waiting for its batch to be durable.</summary>
+internal sealed class PendingAppend(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, IReadOnlyList<EventHash> hashes, ActivityContext caller)
 {
-    private readonly TaskCompletionSource<long> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<StreamHead> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string StreamId { get; } = streamId;
 
-    public long ExpectedVersion { get; } = expectedVersion;
+    public long ExpectedVersion => expected.Version;
 
     public IReadOnlyList<JournalEvent> Events { get; } = events;
 
+    /// <summary>Each event's chain hash, in order.</summary>
+    public IReadOnlyList<EventHash> Hashes { get; } = hashes;
+
     public ActivityContext Caller { get; } = caller;
 
-    public long NewVersion => ExpectedVersion + Events.Count;
+    public StreamHead NewHead => new(expected.Version + Events.Count, Hashes[^1]);
 
-    public Task<long> Outcome => _outcome.Task;
+    public Task<StreamHead> Outcome => _outcome.Task;
 
-    public void Committed() => _outcome.TrySetResult(NewVersion);
+    public void Committed() => _outcome.TrySetResult(NewHead);
 
     public void Failed(Exception error) => _outcome.TrySetException(error);
 }

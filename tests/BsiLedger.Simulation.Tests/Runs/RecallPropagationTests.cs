@@ -26,12 +26,12 @@ public sealed class RecallPropagationTests(PostgresFixture postgres)
         var recall = new Provenance("recall-1", "recall-1");
 
         var clock = Stopwatch.StartNew();
-        await journal.AppendAsync(Release.ToString(), 0, [new JournalEvent(new RecallIssued(Release, "recall-1", "breaks sign-in", At, Cause.Operator("sre")), recall)], ct);
+        await journal.AppendAsync(Release.ToString(), StreamHead.Empty, [new JournalEvent(new RecallIssued(Release, "recall-1", "breaks sign-in", At, Cause.Operator("sre")), recall)], ct);
         await Task.Delay(400, ct);
-        await journal.AppendAsync("dev-1", 0, [new JournalEvent(new BsiWithdrawn("dev-1", Release, "recall-1", At, Cause.Policy("recall")), recall)], ct);
+        await journal.AppendAsync("dev-1", StreamHead.Empty, [new JournalEvent(new BsiWithdrawn("dev-1", Release, "recall-1", At, Cause.Policy("recall")), recall)], ct);
         var spanned = clock.Elapsed;
         await Task.Delay(400, ct);
-        await journal.AppendAsync("dev-2", 0, [new JournalEvent(new BsiWithdrawn("dev-2", Release, "recall-2", At, Cause.Policy("recall")), new Provenance("recall-2", "recall-2"))], ct);
+        await journal.AppendAsync("dev-2", StreamHead.Empty, [new JournalEvent(new BsiWithdrawn("dev-2", Release, "recall-2", At, Cause.Policy("recall")), new Provenance("recall-2", "recall-2"))], ct);
 
         var measured = await RecallPropagation.MeasureAsync(connection, "recall-1", ct);
 

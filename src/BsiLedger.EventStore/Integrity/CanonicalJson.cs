@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace BsiLedger.EventStore.Integrity;
+
+/// <summary>
+/// The JSON Canonicalization Scheme (RFC 8785): object members sorted by their names' UTF-16 code units, no
+/// whitespace, strings escaped only where JSON requires it, numbers as ECMAScript prints them. PostgreSQL's jsonb
+/// keeps values but not their text (it reorders keys, re-spaces, rewrites numbers), so the hash covers this form,
+/// which the payload as written and the payload as read back both canonicalise to.
+/// </summary>
+public static class CanonicalJson
+{
+    public static void Write(JsonElement value, IBufferWriter<byte> output)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                WriteObject(value, output);
+                break;
+            case JsonValueKind.Array:
+                output.Write("["u8);
+                var first = true;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (!first)
+                    {
+                        output.Write(","u8);
+                    }
+
+                    Write(item, output);
+                    first = false;
+                }
+
+                output.Write("]"u8);
+                break;
+            case JsonValueKind.String:
+                WriteString(value.GetString()!, output);
+                break;
+            case JsonValueKind.Number:
+                WriteNumber(value.GetDouble(), output);
+                break;
+            case JsonValueKind.True:
+                output.Write("true"u8);
+                break;
+            case JsonValueKind.False:
+                output.Write("false"u8);
+                break;
+            case JsonValueKind.Null:
+                output.Write("null"u8);
+                break;
+            default:
+                throw new ArgumentException($"not a JSON value: {value.ValueKind}", nameof(value));
+        }
+    }
+
+    public static void WriteString(string text, IBufferWriter<byte> output)
+    {
+        var escaped = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '"' => escaped.Append("\\\""),
+                '\\' => escaped.Append("\\\\"),
+                '\b' => escaped.Append("\\b"),
+                '\f' => escaped.Append("\\f"),
+                '\n' => escaped.Append("\\n"),
+                '\r' => escaped.Append("\\r"),
+                '\t' => escaped.Append("\\t"),
+                < ' ' => escaped.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ => escaped.Append(c),
+            };
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(escaped.Append('"').ToString());
+        output.Write(bytes);
+    }
+
+    public static void WriteNumber(double number, IBufferWriter<byte> output) => WriteAscii(EcmaScriptNumber.Format(number), output);
+
+    private static void WriteObject(JsonElement value, IBufferWriter<byte> output)
+    {
+        var members = value.EnumerateObject().ToList();
+        members.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        output.Write("{"u8);
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.Write(","u8);
+            }
+
+            WriteString(members[i].Name, output);
+            output.Write(":"u8);
+            Write(members[i].Value, output);
+        }
+
+        output.Write("}"u8);
+    }
+
+    private static void WriteAscii(string text, IBufferWriter<byte> output)
+    {
+        var span = output.GetSpan(text.Length);
+        var written = Encoding.ASCII.GetBytes(text, span);
+        output.Advance(written);
+    }
+}
