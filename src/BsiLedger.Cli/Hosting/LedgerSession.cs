@@ -15,11 +15,15 @@ public sealed class LedgerSession : IAsyncDisposable
     private readonly EmbeddedPostgres? _embedded;
     private readonly IHost _host;
 
-    private LedgerSession(EmbeddedPostgres? embedded, IHost host)
+    private LedgerSession(EmbeddedPostgres? embedded, IHost host, string connectionString)
     {
         _embedded = embedded;
         _host = host;
+        ConnectionString = connectionString;
     }
+
+    /// <summary>For questions asked of the database directly (verification), not through Marten or the grains.</summary>
+    public string ConnectionString { get; }
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
@@ -38,7 +42,7 @@ public sealed class LedgerSession : IAsyncDisposable
         {
             var host = LedgerHost.Build(new LedgerHostOptions(connection) { Telemetry = settings.Telemetry, WithSilo = withSilo });
             await host.StartAsync(ct);
-            return new LedgerSession(embedded, host);
+            return new LedgerSession(embedded, host, connection);
         }
         catch
         {

@@ -1,0 +1,16 @@
+using BsiLedger.EventStore.Marten;
+using Npgsql;
+
+namespace BsiLedger.EventStore.Integrity;
+
+/// <summary>Sizes of the ledger, for progress that can say how far along a pass over it is.</summary>
+public sealed class LedgerStatistics(string connectionString)
+{
+    public async Task<long> EventsAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"select count(*) from {LedgerStoreOptions.Schema}.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+}
