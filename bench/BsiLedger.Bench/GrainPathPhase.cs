@@ -28,6 +28,10 @@ public sealed class GrainPathPhase(string name, string devicePrefix, JournalOpti
     public static GrainPathPhase Batched(string runId) =>
         new("grain path, batched", $"bench-{runId}-batched", new JournalOptions());
 
+    /// <summary>The batched path with the hash chain off: what the chain costs is the difference.</summary>
+    public static GrainPathPhase Unchained(string runId) =>
+        new("grain path, batched, no hash chain", $"bench-{runId}-unchained", new JournalOptions { ChainEvents = false });
+
     /// <summary>
     /// One append per transaction. The journal still queues appends, so it gets one writer per device in
     /// flight: each append has a transaction of its own at once, as when every grain wrote for itself.

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -10,8 +12,14 @@ namespace BsiLedger.EventStore.Integrity;
 /// keeps values but not their text (it reorders keys, re-spaces, rewrites numbers), so the hash covers this form,
 /// which the payload as written and the payload as read back both canonicalise to.
 /// </summary>
+/// <remarks>
+/// Verification canonicalises every stored event, so the common cases avoid allocating: a string whose source text
+/// has no escape is already canonical and is copied as it is, and an integer is printed straight into the output.
+/// </remarks>
 public static class CanonicalJson
 {
+    private const long LargestExactInteger = 1L << 53;
+
     public static void Write(JsonElement value, IBufferWriter<byte> output)
     {
         switch (value.ValueKind)
@@ -36,10 +44,18 @@ public static class CanonicalJson
                 output.Write("]"u8);
                 break;
             case JsonValueKind.String:
-                WriteString(value.GetString()!, output);
+                WriteStringValue(value, output);
                 break;
             case JsonValueKind.Number:
-                WriteNumber(value.GetDouble(), output);
+                if (value.TryGetInt64(out var integer) && Math.Abs(integer) <= LargestExactInteger)
+                {
+                    WriteInteger(integer, output);
+                }
+                else
+                {
+                    WriteNumber(value.GetDouble(), output);
+                }
+
                 break;
             case JsonValueKind.True:
                 output.Write("true"u8);
@@ -78,11 +94,49 @@ public static class CanonicalJson
         output.Write(bytes);
     }
 
-    public static void WriteNumber(double number, IBufferWriter<byte> output) => WriteAscii(EcmaScriptNumber.Format(number), output);
+    public static void WriteNumber(double number, IBufferWriter<byte> output)
+    {
+        if (double.IsInteger(number) && Math.Abs(number) <= LargestExactInteger)
+        {
+            WriteInteger((long)number, output);
+            return;
+        }
+
+        var text = EcmaScriptNumber.Format(number);
+        var span = output.GetSpan(text.Length);
+        var written = Encoding.ASCII.GetBytes(text, span);
+        output.Advance(written);
+    }
+
+    private static void WriteInteger(long integer, IBufferWriter<byte> output)
+    {
+        var span = output.GetSpan(20);
+        Utf8Formatter.TryFormat(integer, span, out var written);
+        output.Advance(written);
+    }
+
+    /// <summary>Without a backslash, the source text of a JSON string holds no quote or control character: it is canonical.</summary>
+    private static void WriteStringValue(JsonElement value, IBufferWriter<byte> output)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            output.Write(raw);
+        }
+        else
+        {
+            WriteString(value.GetString()!, output);
+        }
+    }
 
     private static void WriteObject(JsonElement value, IBufferWriter<byte> output)
     {
-        var members = value.EnumerateObject().ToList();
+        var members = new List<(string Name, JsonElement Value)>();
+        foreach (var member in value.EnumerateObject())
+        {
+            members.Add((member.Name, member.Value));
+        }
+
         members.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         output.Write("{"u8);
         for (var i = 0; i < members.Count; i++)
@@ -98,12 +152,5 @@ public static class CanonicalJson
         }
 
         output.Write("}"u8);
-    }
-
-    private static void WriteAscii(string text, IBufferWriter<byte> output)
-    {
-        var span = output.GetSpan(text.Length);
-        var written = Encoding.ASCII.GetBytes(text, span);
-        output.Advance(written);
     }
 }

@@ -24,8 +24,10 @@ public static class ChainLink
         CanonicalJson.WriteString(provenance.CorrelationId, buffer);
         buffer.Write(",\"data\":"u8);
         CanonicalJson.Write(data, buffer);
-        buffer.Write(",\"previous\":"u8);
-        CanonicalJson.WriteString(previous.ToString(), buffer);
+        buffer.Write(",\"previous\":\""u8);
+        previous.WriteHex(buffer.GetSpan(2 * EventHash.Size));
+        buffer.Advance(2 * EventHash.Size);
+        buffer.Write("\""u8);
         buffer.Write(",\"stream\":"u8);
         CanonicalJson.WriteString(streamId, buffer);
         buffer.Write(",\"type\":"u8);

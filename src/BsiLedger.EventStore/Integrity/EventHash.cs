@@ -61,6 +61,18 @@ public readonly record struct EventHash(ulong W0, ulong W1, ulong W2, ulong W3)
         BinaryPrimitives.WriteUInt64BigEndian(destination[24..], W3);
     }
 
+    /// <summary>Lower-case hex as UTF-8 into the first 64 bytes of <paramref name="destination"/>.</summary>
+    public void WriteHex(Span<byte> destination)
+    {
+        Span<byte> bytes = stackalloc byte[Size];
+        CopyTo(bytes);
+        for (var i = 0; i < Size; i++)
+        {
+            destination[2 * i] = (byte)"0123456789abcdef"[bytes[i] >> 4];
+            destination[(2 * i) + 1] = (byte)"0123456789abcdef"[bytes[i] & 0xF];
+        }
+    }
+
     /// <summary>Lower-case hex, as the ledger stores it and docs/tamper-evidence.md specifies.</summary>
     public override string ToString()
     {

@@ -15,6 +15,12 @@ public sealed record JournalOptions
     /// <summary>Round trips in flight at once, for appends and for reads each; one gathers while another writes.</summary>
     public int Writers { get; init; } = 2;
 
+    /// <summary>
+    /// Chain every event's hash to the one before it (docs/tamper-evidence.md). Off only to measure what the chain
+    /// costs (the benchmark): a ledger written without it fails <c>bsi audit verify</c>.
+    /// </summary>
+    public bool ChainEvents { get; init; } = true;
+
     public void Validate()
     {
         if (MaxStreamsPerCommit < 1 || MaxStreamsPerRead < 1 || Writers < 1)

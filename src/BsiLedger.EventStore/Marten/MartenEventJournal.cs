@@ -37,6 +37,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     private static readonly Dictionary<Type, string> EventNames = LedgerEventTypes.All.ToDictionary(e => e.Type, e => e.Name);
 
     private readonly IDocumentStore _store;
+    private readonly bool _chain;
     private readonly RoundTripQueue<PendingAppend> _appends;
     private readonly RoundTripQueue<PendingRead> _reads;
 
@@ -47,6 +48,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     {
         options.Validate();
         _store = store;
+        _chain = options.ChainEvents;
         _appends = new RoundTripQueue<PendingAppend>(options.MaxStreamsPerCommit, options.Writers, CommitAsync);
         _reads = new RoundTripQueue<PendingRead>(options.MaxStreamsPerRead, options.Writers, ReadBatchAsync);
     }
@@ -113,7 +115,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         var serializer = _store.Options.Serializer();
         var hashes = new EventHash[events.Count];
         var previous = expected.Hash;
-        for (var i = 0; i < events.Count; i++)
+        for (var i = 0; i < events.Count && _chain; i++)
         {
             var data = events[i].Data;
             var typeName = EventNames.GetValueOrDefault(data.GetType())
@@ -221,7 +223,10 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
             {
                 action.Events[i].CorrelationId = append.Events[i].Provenance.CorrelationId;
                 action.Events[i].CausationId = append.Events[i].Provenance.CausationId;
-                action.Events[i].SetHeader(HashHeader, append.Hashes[i].ToString());
+                if (_chain)
+                {
+                    action.Events[i].SetHeader(HashHeader, append.Hashes[i].ToString());
+                }
             }
 
             events += append.Events.Count;
