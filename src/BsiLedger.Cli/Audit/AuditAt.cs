@@ -5,6 +5,7 @@ using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Input;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Events;
+using BsiLedger.EventStore.Telemetry;
 using Spectre.Console;
 
 namespace BsiLedger.Cli.Audit;
@@ -35,6 +36,8 @@ public static class AuditAt
             var point = AuditPoint.Parse(parse.GetValue(instant), parse.GetValue(version));
             return async (ledger, output, ct) =>
             {
+                using var activity = LedgerTelemetry.Source.StartActivity("audit.at");
+                activity?.SetTag("bsi.device", deviceId);
                 var events = await ledger.Journal.ReadAsync(deviceId, 0, ct);
                 if (events.Count == 0)
                 {
@@ -63,6 +66,8 @@ public static class AuditAt
                     device.IsEnrolled ? device.Model : null,
                     device.Applied?.ToString(),
                     device.Staged?.ToString());
+                // The span times the question, not the rendering of its answer.
+                activity?.Stop();
                 output.Write(answer, console => Render(console, answer, history[0].At));
                 return ExitCodes.Done;
             };

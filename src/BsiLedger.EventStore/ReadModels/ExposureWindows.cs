@@ -1,4 +1,5 @@
 using BsiLedger.Domain.Releases;
+using BsiLedger.EventStore.Telemetry;
 using Marten;
 using Npgsql;
 
@@ -16,6 +17,8 @@ public static class ExposureWindows
 
     public static async Task<IReadOnlyList<ExposureWindow>> ForReleaseAsync(IDocumentStore store, ReleaseId release, CancellationToken cancellationToken)
     {
+        using var activity = LedgerTelemetry.Source.StartActivity("audit.exposed");
+        activity?.SetTag("bsi.release", release.ToString());
         await using var session = store.QuerySession();
         await using var command = new NpgsqlCommand(ForReleaseSql);
         command.Parameters.AddWithValue("release", release.ToString());
@@ -34,6 +37,7 @@ public static class ExposureWindows
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
+        activity?.SetTag("bsi.windows", windows.Count);
         return windows;
     }
 }

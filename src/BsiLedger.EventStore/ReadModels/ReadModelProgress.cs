@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Telemetry;
 using Marten;
 using Npgsql;
 
@@ -58,7 +59,9 @@ public static class ReadModelProgress
     /// </summary>
     public static async Task CatchUpAsync(IDocumentStore store, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        using var activity = LedgerTelemetry.Source.StartActivity("readmodels.catch_up");
         var (target, slowest) = await ReadAsync(store, cancellationToken);
+        activity?.SetTag("bsi.behind", target - slowest);
         if (slowest >= target)
         {
             return;
