@@ -5,6 +5,7 @@ using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Postgres;
 using BsiLedger.Grains;
 using BsiLedger.Host.Telemetry;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,8 +37,13 @@ public static class LedgerHost
         builder.Logging.AddFilter("Marten", LogLevel.Critical);
 
         builder.Services.AddSingleton(new DomainClock(options.Clock));
-        builder.Services.AddMarten(marten => LedgerStoreOptions.Configure(marten, options.ConnectionString))
+        var marten = builder.Services.AddMarten(marten => LedgerStoreOptions.Configure(marten, options.ConnectionString))
             .ApplyAllDatabaseChangesOnStartup();
+        if (options.RunsProjections)
+        {
+            marten.AddAsyncDaemon(DaemonMode.HotCold);
+        }
+
         options.Journal.Validate();
         builder.Services.AddSingleton(options.Journal);
         builder.Services.AddSingleton<IEventJournal, MartenEventJournal>();

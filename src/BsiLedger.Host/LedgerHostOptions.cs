@@ -16,6 +16,13 @@ public sealed record LedgerHostOptions(string ConnectionString)
     /// <summary>False for commands that only read the ledger: no grains, no silo start-up.</summary>
     public bool WithSilo { get; init; } = true;
 
+    /// <summary>
+    /// Runs Marten's async daemon (hot/cold: one process leads per database, the others stand by) for the audit's read
+    /// models. For long-lived silos such as a simulation's; a one-command process leaves it off, and a reader catches
+    /// the read models up itself (docs/audit.md).
+    /// </summary>
+    public bool RunsProjections { get; init; }
+
     /// <summary>Group commit: how many streams one append or read round trip may carry.</summary>
     public JournalOptions Journal { get; init; } = new();
 

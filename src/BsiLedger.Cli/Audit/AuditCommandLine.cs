@@ -15,6 +15,8 @@ public static class AuditCommandLine
     {
         var audit = new Command("audit", "Replay and question the stored history");
         audit.Subcommands.Add(History(runner));
+        audit.Subcommands.Add(AuditAt.Build(runner));
+        audit.Subcommands.Add(AuditExposed.Build(runner));
         audit.Subcommands.Add(AuditDigest.Build(runner));
         audit.Subcommands.Add(AuditVerify.Build(runner));
         return audit;

@@ -1,6 +1,7 @@
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Postgres;
 using BsiLedger.Host;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -28,6 +29,9 @@ public sealed class LedgerSession : IAsyncDisposable
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     public IEventJournal Journal => _host.Services.GetRequiredService<IEventJournal>();
+
+    /// <summary>Marten itself, for the read models: queries only, never appends.</summary>
+    public IDocumentStore Store => _host.Services.GetRequiredService<IDocumentStore>();
 
     public static async Task<LedgerSession> OpenAsync(LedgerSettings settings, bool withSilo, CancellationToken ct)
     {

@@ -22,6 +22,9 @@ public sealed class ResultWriter(TextWriter stdout, bool json)
         Out = new AnsiConsoleOutput(stdout),
     });
 
+    /// <summary>For a result that is neither JSON nor for a person (CSV): straight to stdout.</summary>
+    public TextWriter Stdout => stdout;
+
     /// <summary>Writes the JSON document with --json, otherwise lets <paramref name="human"/> render.</summary>
     public void Write<T>(T document, Action<IAnsiConsole> human)
     {

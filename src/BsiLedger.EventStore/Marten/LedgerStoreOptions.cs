@@ -1,6 +1,8 @@
 using System.Data.Common;
 using BsiLedger.EventStore.Index;
+using BsiLedger.EventStore.ReadModels;
 using JasperFx;
+using JasperFx.Events.Daemon;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -13,6 +15,9 @@ namespace BsiLedger.EventStore.Marten;
 public static class LedgerStoreOptions
 {
     public const string Schema = "bsiledger";
+
+    /// <summary>The projections the async daemon runs, by name: what "caught up" is measured over.</summary>
+    public static IReadOnlyList<string> AsyncProjections { get; } = [ReleaseAdoptionProjection.Projection, ExposureWindowProjection.Projection];
 
     public static void Configure(StoreOptions options, string connectionString)
     {
@@ -41,6 +46,15 @@ public static class LedgerStoreOptions
         options.Projections.Add<ReleaseListingProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<FleetMember>().Index(m => m.Line).Index(m => m.Bucket);
         options.Schema.For<ReleaseListing>().Index(r => r.Line);
+
+        // The audit's read models (docs/audit.md): current state inline, so it never lags the ledger; the fleet-wide
+        // ones asynchronously, so no append waits for a release's document or a window's update.
+        options.Projections.Add<DeviceStateProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ReleaseAdoptionProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<ExposureWindowProjection>(ProjectionLifecycle.Async);
+        // Who runs them is the host's choice (LedgerHostOptions.RunsProjections, or a reader's one-off catch-up), not
+        // every store's: without this, each CLI command would warn on stdout that no daemon runs in it.
+        options.Projections.AsyncMode = DaemonMode.ExternallyManaged;
     }
 
     /// <summary>
