@@ -61,6 +61,10 @@ public sealed class AuditExposedTests(PostgresFixture postgres) : CliTest(postgr
         Assert.Equal(5, lines.Length);
         Assert.Contains(lines, l => l.StartsWith($"\"{withdrawn}\",", StringComparison.Ordinal) && l.Contains($"Withdrawn,\"{recallId}\"", StringComparison.Ordinal));
         Assert.Contains("4 device(s) exposed", csv.Stderr, StringComparison.Ordinal);
+
+        var text = (await Bsi(0, "audit", "exposed", a)).Stdout;
+        Assert.Contains(text.Split('\n'), l => l.StartsWith(withdrawn, StringComparison.Ordinal) && l.EndsWith($"withdrawn by recall {recallId}", StringComparison.Ordinal));
+        Assert.Contains("4 device(s) exposed", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public abstract class JournalTest(PostgresFixture postgres) : IAsyncLifetime
 
     protected MartenEventJournal Journal => _journal!;
 
+    protected global::Marten.DocumentStore Store => _store!;
+
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()

@@ -22,11 +22,6 @@ public static class ExposureCsv
         }
     }
 
-    /// <summary>For a person: days, hours and minutes.</summary>
-    public static string Duration(TimeSpan duration) => duration.Days > 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{duration.Days}d {duration.Hours:00}h {duration.Minutes:00}m")
-        : string.Create(CultureInfo.InvariantCulture, $"{duration.Hours}h {duration.Minutes:00}m {duration.Seconds:00}s");
-
     // Release ids hold spaces and parentheses but never quotes or commas; quote every text field anyway, so a spreadsheet never splits one.
     private static string Field(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -18,7 +18,4 @@ public sealed record ExposureWindow(
     string? CorrelationId)
 {
     public bool StillExposed => To is null;
-
-    /// <summary>How long the device ran the release: until <paramref name="now"/> while it still does.</summary>
-    public TimeSpan Duration(DateTimeOffset now) => (To ?? now) - From;
 }
