@@ -19,17 +19,17 @@ public sealed class DeviceStateProjectionTests(PostgresFixture postgres) : Journ
     {
         var id = UniqueIds.Device();
         var self = Cause.Device(id);
-        await Journal.AppendAsync(id, 0, [JournalEvents.Enrolled(id), JournalEvents.Installed(id, A.ToString())], Ct);
-        await Journal.AppendAsync(id, 2, [Event(new BsiApplied(id, A, Activation.Restart, JournalEvents.T0.AddHours(2), self)), JournalEvents.Installed(id, B.ToString())], Ct);
+        var head = await Journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id), JournalEvents.Installed(id, A.ToString())], Ct);
+        head = await Journal.AppendAsync(id, head, [Event(new BsiApplied(id, A, Activation.Restart, JournalEvents.T0.AddHours(2), self)), JournalEvents.Installed(id, B.ToString())], Ct);
 
         var stagedOverApplied = await StateAsync(id);
         Assert.Equal(("iOS", "26.3.1", A.ToString(), B.ToString(), 4L), (stagedOverApplied.Platform, stagedOverApplied.Os, stagedOverApplied.Applied, stagedOverApplied.Staged, stagedOverApplied.Version));
 
-        await Journal.AppendAsync(id, 4, [Event(new BsiWithdrawn(id, B, "recall-1", JournalEvents.T0.AddHours(3), Cause.Policy("recall")))], Ct);
+        head = await Journal.AppendAsync(id, head, [Event(new BsiWithdrawn(id, B, "recall-1", JournalEvents.T0.AddHours(3), Cause.Policy("recall")))], Ct);
         var withdrawnStaged = await StateAsync(id);
         Assert.Equal((A.ToString(), (string?)null), (withdrawnStaged.Applied, withdrawnStaged.Staged));
 
-        await Journal.AppendAsync(id, 5, [Event(new OsUpdated(id, OsVersion.Parse("26.3.1"), OsVersion.Parse("26.4"), [A], JournalEvents.T0.AddHours(4), self))], Ct);
+        await Journal.AppendAsync(id, head, [Event(new OsUpdated(id, OsVersion.Parse("26.3.1"), OsVersion.Parse("26.4"), [A], JournalEvents.T0.AddHours(4), self))], Ct);
         var updated = await StateAsync(id);
         Assert.Equal(("26.4", (string?)null, (string?)null, 6L), (updated.Os, updated.Applied, updated.Staged, updated.Version));
     }
