@@ -46,8 +46,7 @@ public static class AuditAt
 
                 if (point.Version > events.Count)
                 {
-                    await Console.Error.WriteLineAsync($"error: --version {point.Version}: {deviceId} has {events.Count} event(s): write --version 1 to --version {events.Count}");
-                    return ExitCodes.BadInput;
+                    throw new UsageException($"--version {point.Version}: {deviceId} has {events.Count} event(s): write --version 1 to --version {events.Count}");
                 }
 
                 var history = events.Select(e => (IDeviceEvent)e.Data).ToArray();

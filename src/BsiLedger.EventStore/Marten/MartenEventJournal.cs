@@ -112,10 +112,15 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
             throw new ArgumentException("an append needs at least one event", nameof(events));
         }
 
-        var serializer = _store.Options.Serializer();
         var hashes = new EventHash[events.Count];
+        if (!_chain)
+        {
+            return new PendingAppend(streamId, expected, events, hashes, caller);
+        }
+
+        var serializer = _store.Options.Serializer();
         var previous = expected.Hash;
-        for (var i = 0; i < events.Count && _chain; i++)
+        for (var i = 0; i < events.Count; i++)
         {
             var data = events[i].Data;
             var typeName = EventNames.GetValueOrDefault(data.GetType())

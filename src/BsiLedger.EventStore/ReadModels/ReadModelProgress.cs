@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using BsiLedger.EventStore.Telemetry;
 using Marten;
 using Npgsql;
@@ -70,36 +71,38 @@ public static class ReadModelProgress
         // An event below the target may still be committing in another writer's transaction when a pass ends (the
         // daemon stops at the gap): pass again until the target is reached or the time is up.
         var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
+        while (slowest < target)
         {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the read models reached event {slowest:N0} of {target:N0} in {timeout}");
+            }
+
+            Exception? failure = null;
             using (var daemon = await store.BuildProjectionDaemonAsync())
             {
                 try
                 {
                     await daemon.CatchUpAsync(timeout, cancellationToken);
                 }
-                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
-                    // Another daemon may have got there first (its progression moved under ours): then all is well.
-                    if ((await ReadAsync(store, cancellationToken)).Slowest < target && DateTimeOffset.UtcNow > deadline)
-                    {
-                        throw;
-                    }
+                    // Another daemon may have moved the progression under ours: whether all is well, the next read says.
+                    failure = e;
                 }
             }
 
-            if ((await ReadAsync(store, cancellationToken)).Slowest >= target)
+            var before = slowest;
+            (_, slowest) = await ReadAsync(store, cancellationToken);
+            if (failure is not null && slowest == before)
             {
-                return;
+                ExceptionDispatchInfo.Throw(failure);
             }
 
-            if (DateTimeOffset.UtcNow > deadline)
+            if (slowest < target)
             {
-                await WaitAsync(store, TimeSpan.FromSeconds(5), cancellationToken);
-                return;
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
             }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }
     }
 }
