@@ -3,7 +3,7 @@ using Npgsql;
 namespace BsiLedger.Bench;
 
 /// <summary>
-/// One run: one database, then the three phases one after another (each grain-path phase in a host of
+/// One run: one database, an untimed warm-up, then the phases one after another (each grain-path run in a host of
 /// its own, stopped before the next starts), then the figures; everything started is stopped again.
 /// </summary>
 public static class BenchRun
@@ -30,14 +30,19 @@ public static class BenchRun
         var runId = Guid.NewGuid().ToString("N")[..8];
         await using var database = await BenchDatabase.OpenAsync(options.ExplicitConnection, runId, ct);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var batchedPhase = GrainPathPhase.Batched(runId);
+        var batchedPhase = GrainPathPhase.Batched(runId, 1);
         var baselinePhase = GrainPathPhase.Baseline(runId, options.Concurrency);
         await Console.Error.WriteLineAsync($"run {runId}: {options.Devices} devices, {options.Concurrency} in flight, {database.Description}");
 
+        await GrainPathPhase.WarmUp(runId).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
+        // Chained and unchained in the order A B B A, so a drift over the run (the tables growing, the machine
+        // warming) weighs on both alike.
         var batched = await batchedPhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
-        var unchained = await GrainPathPhase.Unchained(runId).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
-        var baseline = await baselinePhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
+        var unchained = await GrainPathPhase.Unchained(runId, 1).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
+        unchained = unchained.With(await GrainPathPhase.Unchained(runId, 2).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct));
         var copy = await new CopyCeilingPhase(dataSource, runId).RunAsync(batchedPhase, batched, ct);
+        batched = batched.With(await GrainPathPhase.Batched(runId, 2).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct));
+        var baseline = await baselinePhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
 
         var report = BenchReport.Create(options, batched, unchained, baseline, copy, database.Description, await MachineInfo.ReadAsync(dataSource, ct));
         ResultTable.Write(Console.Out, report);

@@ -25,12 +25,20 @@ public sealed class GrainPathPhase(string name, string devicePrefix, JournalOpti
     /// <summary>Every warm-up device's id starts with this.</summary>
     public string WarmUpDevicePrefix => $"{devicePrefix}-warm-";
 
-    public static GrainPathPhase Batched(string runId) =>
-        new("grain path, batched", $"bench-{runId}-batched", new JournalOptions());
+    /// <summary>
+    /// The batched path in a host of its own, untimed, before any timed phase: the first host in a process ran about a
+    /// third slower than the same one after it (the JIT's tiers, the database's first writes), whichever it was.
+    /// </summary>
+    public static GrainPathPhase WarmUp(string runId) =>
+        new("warm-up", $"bench-{runId}-warm-up", new JournalOptions());
+
+    /// <summary>The default path; <paramref name="pass"/> tells apart the runs of it in one database.</summary>
+    public static GrainPathPhase Batched(string runId, int pass) =>
+        new("grain path, batched", $"bench-{runId}-batched-{pass}", new JournalOptions());
 
     /// <summary>The batched path with the hash chain off: what the chain costs is the difference.</summary>
-    public static GrainPathPhase Unchained(string runId) =>
-        new("grain path, batched, no hash chain", $"bench-{runId}-unchained", new JournalOptions { ChainEvents = false });
+    public static GrainPathPhase Unchained(string runId, int pass) =>
+        new("grain path, batched, no hash chain", $"bench-{runId}-unchained-{pass}", new JournalOptions { ChainEvents = false });
 
     /// <summary>
     /// One append per transaction. The journal still queues appends, so it gets one writer per device in

@@ -19,10 +19,12 @@ public static class ResultTable
         output.WriteLine(Format($"batched / COPY     {report.BatchedOverCopy.Value * 100,8:F1}%   target >= {report.BatchedOverCopy.Target * 100:F0}%   {Verdict(report.BatchedOverCopy)}"));
         output.WriteLine(Format($"chained / no chain {report.ChainedOverUnchained.Value * 100,8:F1}%   target >= {report.ChainedOverUnchained.Target * 100:F0}%   {Verdict(report.ChainedOverUnchained)}"));
         output.WriteLine();
-        output.WriteLine(Format($"{report.Devices} devices x {report.EventsPerDevice} events per phase, {report.Concurrency} devices in flight on both grain paths."));
+        output.WriteLine(Format($"{report.Devices} devices x {report.EventsPerDevice} events per grain-path run, {report.Concurrency} devices in flight on every grain path."));
+        output.WriteLine("The two batched rows are two runs each, in the order chained, unchained, unchained, chained,");
+        output.WriteLine("after an untimed warm-up run of the batched path; the baseline runs last, once.");
         output.WriteLine(Format($"{report.Machine.Processors} processors, {report.Machine.Os}, {report.Machine.Runtime} ({(report.Machine.ServerGc ? "server" : "workstation")} GC), PostgreSQL {report.Machine.PostgreSql}."));
         output.WriteLine($"All phases ran in this process, one after another, against the same database ({report.Database}).");
-        output.WriteLine("Warm-ups are not timed. The grain paths also write each stream's row and the fleet registry;");
+        output.WriteLine("Each host's own warm-up is not timed either. The grain paths also write each stream's row and the fleet registry;");
         output.WriteLine("the ceiling copies event rows only, into a scratch copy of mt_events with its indexes, dropped afterwards.");
     }
 
