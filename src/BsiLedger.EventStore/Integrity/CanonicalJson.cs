@@ -20,6 +20,9 @@ public static class CanonicalJson
 {
     private const long LargestExactInteger = 1L << 53;
 
+    /// <summary>What JSON requires escaped in a string: the quote, the backslash and the control characters.</summary>
+    private static readonly SearchValues<char> _escaped = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(c => (char)c), '"', '\\']);
+
     public static void Write(JsonElement value, IBufferWriter<byte> output)
     {
         switch (value.ValueKind)
@@ -73,6 +76,16 @@ public static class CanonicalJson
 
     public static void WriteString(string text, IBufferWriter<byte> output)
     {
+        if (text.AsSpan().IndexOfAny(_escaped) < 0)
+        {
+            var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 2);
+            span[0] = (byte)'"';
+            var written = Encoding.UTF8.GetBytes(text, span[1..]);
+            span[written + 1] = (byte)'"';
+            output.Advance(written + 2);
+            return;
+        }
+
         var escaped = new StringBuilder(text.Length + 2).Append('"');
         foreach (var c in text)
         {
@@ -90,8 +103,7 @@ public static class CanonicalJson
             };
         }
 
-        var bytes = Encoding.UTF8.GetBytes(escaped.Append('"').ToString());
-        output.Write(bytes);
+        output.Write(Encoding.UTF8.GetBytes(escaped.Append('"').ToString()));
     }
 
     public static void WriteNumber(double number, IBufferWriter<byte> output)
@@ -131,26 +143,71 @@ public static class CanonicalJson
 
     private static void WriteObject(JsonElement value, IBufferWriter<byte> output)
     {
-        var members = new List<(string Name, JsonElement Value)>();
-        foreach (var member in value.EnumerateObject())
+        var count = value.GetPropertyCount();
+        var members = ArrayPool<JsonProperty>.Shared.Rent(count);
+        try
         {
-            members.Add((member.Name, member.Value));
-        }
-
-        members.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        output.Write("{"u8);
-        for (var i = 0; i < members.Count; i++)
-        {
-            if (i > 0)
+            var byRawName = true;
+            var i = 0;
+            foreach (var member in value.EnumerateObject())
             {
-                output.Write(","u8);
+                members[i++] = member;
+                byRawName &= SortsAsItsSourceText(JsonMarshal.GetRawUtf8PropertyName(member));
             }
 
-            WriteString(members[i].Name, output);
-            output.Write(":"u8);
-            Write(members[i].Value, output);
-        }
+            var sorted = members.AsSpan(0, count);
+            if (byRawName)
+            {
+                sorted.Sort(static (a, b) => JsonMarshal.GetRawUtf8PropertyName(a).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(b)));
+            }
+            else
+            {
+                sorted.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            }
 
-        output.Write("}"u8);
+            output.Write("{"u8);
+            for (i = 0; i < sorted.Length; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write(","u8);
+                }
+
+                WriteName(sorted[i], output);
+                output.Write(":"u8);
+                Write(sorted[i].Value, output);
+            }
+
+            output.Write("}"u8);
+        }
+        finally
+        {
+            // A kept JsonProperty would keep its document alive.
+            ArrayPool<JsonProperty>.Shared.Return(members, clearArray: true);
+        }
     }
+
+    private static void WriteName(JsonProperty member, IBufferWriter<byte> output)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(member);
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            var span = output.GetSpan(raw.Length + 2);
+            span[0] = (byte)'"';
+            raw.CopyTo(span[1..]);
+            span[raw.Length + 1] = (byte)'"';
+            output.Advance(raw.Length + 2);
+        }
+        else
+        {
+            WriteString(member.Name, output);
+        }
+    }
+
+    /// <summary>
+    /// UTF-8 bytes sort as code points, which is UTF-16 code-unit order for every code point below U+E000 (lead bytes
+    /// below 0xEE); above it, surrogate pairs sort before U+E000–U+FFFF in UTF-16 but after them in UTF-8. An escaped
+    /// name's source text is not its value.
+    /// </summary>
+    private static bool SortsAsItsSourceText(ReadOnlySpan<byte> rawName) => rawName.IndexOfAnyInRange((byte)0xEE, (byte)0xFF) < 0 && rawName.IndexOf((byte)'\\') < 0;
 }

@@ -32,6 +32,15 @@ public sealed class CanonicalJsonTests
     }
 
     [Fact]
+    public void A_name_beyond_the_basic_plane_sorts_before_one_from_U_E000_up_as_UTF16_does() =>
+        // UTF-8 bytes would put U+FF21 (EF BC A1) before U+1F600 (F0 9F 98 80); UTF-16 puts D83D before FF21.
+        Assert.Equal("""{"a":1,"😀":2,"Ａ":3}""", Canonical("""{"Ａ":3,"😀":2,"a":1}"""));
+
+    [Fact]
+    public void Escaped_names_sort_and_print_by_their_values() =>
+        Assert.Equal("""{"a\"b":1,"ab":2,"b":3}""", Canonical("""{"b":3,"ab":2,"a\u0022b":1}"""));
+
+    [Fact]
     public void The_same_values_in_another_layout_canonicalise_alike()
     {
         // What PostgreSQL's jsonb does to a payload: keys reordered, spacing changed, numbers and escapes rewritten.

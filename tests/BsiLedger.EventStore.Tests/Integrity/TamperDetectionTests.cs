@@ -137,8 +137,29 @@ public sealed class TamperDetectionTests(PostgresFixture postgres)
         return ledger;
     }
 
+    [Fact]
+    public async Task However_the_streams_are_split_among_connections_the_findings_are_the_same()
+    {
+        await using var ledger = await WrittenAsync();
+        await ledger.TamperAsync("delete from EVENTS where stream_id = 'd-2' and version = 2");
+        await ledger.TamperAsync("""update EVENTS set data = jsonb_set(data, '{model}', '"iPhone99,9"') where stream_id = 'd-7' and version = 3""");
+        var progress = new List<long>();
+
+        var whole = await new LedgerVerifier(ledger.ConnectionString, partitions: 1).VerifyAsync(null, null, Ct);
+
+        Assert.Equal([("d-2", 2L), ("d-7", 3L)], Places(whole));
+        foreach (var partitions in new[] { 2, 4, 25 })
+        {
+            var split = await new LedgerVerifier(ledger.ConnectionString, partitions).VerifyAsync(null, progress.Add, Ct);
+            Assert.Equal(Places(whole), Places(split));
+            Assert.Equal((29, 10), (split.Events, split.Streams));
+            Assert.Equal(29, progress[^1]);
+        }
+    }
+
+    /// <summary>Three ranges of streams, so every check also runs across connections sharing one snapshot.</summary>
     private static Task<VerificationReport> VerifyAsync(LedgerOfItsOwn ledger, LedgerDigest? digest = null) =>
-        new LedgerVerifier(ledger.ConnectionString).VerifyAsync(digest, null, Ct);
+        new LedgerVerifier(ledger.ConnectionString, partitions: 3).VerifyAsync(digest, null, Ct);
 
     private static List<(string Stream, long Version)> Places(VerificationReport report)
     {
