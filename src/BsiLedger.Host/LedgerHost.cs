@@ -4,6 +4,7 @@ using BsiLedger.EventStore.LogConsistency;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Postgres;
 using BsiLedger.Grains;
+using BsiLedger.Grains.Releases;
 using BsiLedger.Host.Telemetry;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -72,5 +73,9 @@ public static class LedgerHost
             options.Fleet.Validate();
             silo.Services.AddSingleton(Options.Create(options.Fleet));
             silo.Services.AddSingleton(options.Agent);
+            if (options.ResumesRollouts)
+            {
+                silo.AddStartupTask<RolloutResumption>();
+            }
         });
 }

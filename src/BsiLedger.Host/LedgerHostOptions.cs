@@ -23,6 +23,12 @@ public sealed record LedgerHostOptions(string ConnectionString)
     /// </summary>
     public bool RunsProjections { get; init; }
 
+    /// <summary>
+    /// Wakes every release when the silo starts, so rollouts and recalls that were under way when the last process
+    /// stopped carry on by themselves. For long-lived silos (<c>bsi serve</c>); a one-command process leaves it off.
+    /// </summary>
+    public bool ResumesRollouts { get; init; }
+
     /// <summary>Group commit: how many streams one append or read round trip may carry.</summary>
     public JournalOptions Journal { get; init; } = new();
 

@@ -23,16 +23,23 @@ public sealed class MartenLedgerIndex(IDocumentStore store) : ILedgerIndex
         }
     }
 
-    public async Task<IReadOnlyList<string>> ReleasesAsync(string line, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> ReleasesAsync(string line, CancellationToken cancellationToken) =>
+        ReleaseIdsAsync(releases => releases.Where(r => r.Line == line), $"the releases of {line}", cancellationToken);
+
+    public Task<IReadOnlyList<string>> AllReleasesAsync(CancellationToken cancellationToken) =>
+        ReleaseIdsAsync(releases => releases, "the releases", cancellationToken);
+
+    private async Task<IReadOnlyList<string>> ReleaseIdsAsync(
+        Func<IQueryable<ReleaseListing>, IQueryable<ReleaseListing>> which, string what, CancellationToken cancellationToken)
     {
         try
         {
             await using var session = store.QuerySession();
-            return await session.Query<ReleaseListing>().Where(r => r.Line == line).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+            return await which(session.Query<ReleaseListing>()).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
         }
         catch (NpgsqlException e)
         {
-            throw new JournalUnavailableException($"could not read the releases of {line}: {e.Message}", e);
+            throw new JournalUnavailableException($"could not read {what}: {e.Message}", e);
         }
     }
 
