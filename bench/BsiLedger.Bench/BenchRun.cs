@@ -35,11 +35,12 @@ public static class BenchRun
         await Console.Error.WriteLineAsync($"run {runId}: {options.Devices} devices, {options.Concurrency} in flight, {database.Description}");
 
         var batched = await batchedPhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
+        var traced = options.Traced ? await GrainPathPhase.Traced(runId).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct) : null;
         var unchained = await GrainPathPhase.Unchained(runId).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
         var baseline = await baselinePhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
         var copy = await new CopyCeilingPhase(dataSource, runId).RunAsync(batchedPhase, batched, ct);
 
-        var report = BenchReport.Create(options, batched, unchained, baseline, copy, database.Description, await MachineInfo.ReadAsync(dataSource, ct));
+        var report = BenchReport.Create(options, batched, traced, unchained, baseline, copy, database.Description, await MachineInfo.ReadAsync(dataSource, ct));
         ResultTable.Write(Console.Out, report);
         await report.WriteAsync(options.OutFile, ct);
         Console.WriteLine($"Figures written to {options.OutFile}.");
