@@ -11,6 +11,11 @@ public static class RoundTripSpan
 {
     public static Activity? Start(string name, IEnumerable<ActivityContext> callers)
     {
+        if (!LedgerTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
         var known = callers.Where(c => c != default).ToList();
         // A round trip inside another (a batch halved around a conflict) stays under the one that split it.
         var parent = Activity.Current is { } enclosing ? enclosing.Context

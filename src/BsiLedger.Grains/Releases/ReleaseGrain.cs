@@ -33,7 +33,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        if (Current.Recall is not null)
+        if (Current.Recall is { IsComplete: false })
         {
             var stored = await journal.ReadAsync(Id.ToString(), 0, cancellationToken);
             _recallIssuedAt = stored.FirstOrDefault(e => e.Data is RecallIssued)?.StoredAt;

@@ -30,8 +30,6 @@ public static class RolloutBoard
 
     public static void Forget(ReleaseId release) => _readings.TryRemove(release, out _);
 
-    public static ReleaseReading? Of(ReleaseId release) => _readings.GetValueOrDefault(release);
-
     private static IEnumerable<Measurement<T>> Waves<T>(Func<ReleaseReading, T> value)
         where T : struct =>
         _readings.Values.Where(r => r.Wave is not null).Select(r => new Measurement<T>(
