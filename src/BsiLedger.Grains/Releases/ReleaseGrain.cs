@@ -22,8 +22,9 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
 
     private RecallProgress? _recallProgress;
 
-    /// <summary>Wall time of the recall's RecallIssued, for its propagation latency; null without a recall.</summary>
+    /// <summary>Wall time of the recall's RecallIssued, for its propagation latency; null without an open recall.</summary>
     private DateTimeOffset? _recallIssuedAt;
+
     private IGrainTimer? _timer;
 
     private ReleaseId Id => ReleaseId.Parse(this.GetPrimaryKeyString());
