@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace BsiLedger.Bench;
 
 /// <summary>What one benchmark run measures and where its figures go.</summary>
-public sealed record BenchOptions(string? Connection, int Devices, int Concurrency, string OutFile)
+public sealed record BenchOptions(string? Connection, int Devices, int Concurrency, string OutFile, bool Traced)
 {
     public const string ConnectionVariable = "BSILEDGER_CONNECTION";
 
@@ -30,6 +30,11 @@ public sealed record BenchOptions(string? Connection, int Devices, int Concurren
         DefaultValueFactory = _ => Path.Combine("bench", "results", "append-bench.json"),
     };
 
+    private static readonly Option<bool> _traced = new("--traced")
+    {
+        Description = "Also run the batched phase with tracing on (sampled as OTEL_TRACES_SAMPLER says, spans discarded): tracing's overhead",
+    };
+
     /// <summary>--connection wins, then the environment; null means the embedded server.</summary>
     public string? ExplicitConnection =>
         !string.IsNullOrWhiteSpace(Connection) ? Connection
@@ -40,7 +45,7 @@ public sealed record BenchOptions(string? Connection, int Devices, int Concurren
     {
         var root = new RootCommand("Measures appending device events through the grains with group commit, the same with one append per transaction, and a binary COPY of the same rows")
         {
-            _connection, _devices, _concurrency, _out,
+            _connection, _devices, _concurrency, _out, _traced,
         };
         _devices.Validators.Add(result => RequirePositive(result, _devices));
         _concurrency.Validators.Add(result => RequirePositive(result, _concurrency));
@@ -49,7 +54,8 @@ public sealed record BenchOptions(string? Connection, int Devices, int Concurren
                 parse.GetValue(_connection),
                 parse.GetValue(_devices),
                 parse.GetValue(_concurrency),
-                parse.GetValue(_out) ?? Path.Combine("bench", "results", "append-bench.json"))));
+                parse.GetValue(_out) ?? Path.Combine("bench", "results", "append-bench.json"),
+                parse.GetValue(_traced))));
         return root;
     }
 

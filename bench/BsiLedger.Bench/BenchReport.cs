@@ -10,12 +10,14 @@ public sealed record BenchReport(
     int EventsPerDevice,
     int Concurrency,
     PhaseResult Batched,
+    PhaseResult? Traced,
     PhaseResult Unchained,
     PhaseResult Baseline,
     PhaseResult Copy,
     TargetRatio BatchedOverBaseline,
     TargetRatio BatchedOverCopy,
     TargetRatio ChainedOverUnchained,
+    double? TracedOverBatched,
     string Database,
     MachineInfo Machine,
     DateTimeOffset TimestampUtc)
@@ -38,17 +40,19 @@ public sealed record BenchReport(
     };
 
     public static BenchReport Create(
-        BenchOptions options, PhaseResult batched, PhaseResult unchained, PhaseResult baseline, PhaseResult copy, string database, MachineInfo machine) => new(
+        BenchOptions options, PhaseResult batched, PhaseResult? traced, PhaseResult unchained, PhaseResult baseline, PhaseResult copy, string database, MachineInfo machine) => new(
         options.Devices,
         DeviceScript.EventsPerDevice,
         options.Concurrency,
         batched,
+        traced,
         unchained,
         baseline,
         copy,
         TargetRatio.Of(batched, baseline, BaselineTarget),
         TargetRatio.Of(batched, copy, CopyTarget),
         TargetRatio.Of(batched, unchained, ChainTarget),
+        traced is null || batched.EventsPerSecond == 0 ? null : traced.EventsPerSecond / batched.EventsPerSecond,
         database,
         machine,
         TimeProvider.System.GetUtcNow());

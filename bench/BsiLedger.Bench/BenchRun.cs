@@ -38,13 +38,14 @@ public static class BenchRun
         // Chained and unchained in the order A B B A, so a drift over the run (the tables growing, the machine
         // warming) weighs on both alike.
         var batched = await batchedPhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
+        var traced = options.Traced ? await GrainPathPhase.Traced(runId).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct) : null;
         var unchained = await GrainPathPhase.Unchained(runId, 1).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
         unchained = unchained.With(await GrainPathPhase.Unchained(runId, 2).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct));
         var copy = await new CopyCeilingPhase(dataSource, runId).RunAsync(batchedPhase, batched, ct);
         batched = batched.With(await GrainPathPhase.Batched(runId, 2).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct));
         var baseline = await baselinePhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
 
-        var report = BenchReport.Create(options, batched, unchained, baseline, copy, database.Description, await MachineInfo.ReadAsync(dataSource, ct));
+        var report = BenchReport.Create(options, batched, traced, unchained, baseline, copy, database.Description, await MachineInfo.ReadAsync(dataSource, ct));
         ResultTable.Write(Console.Out, report);
         await report.WriteAsync(options.OutFile, ct);
         Console.WriteLine($"Figures written to {options.OutFile}.");

@@ -4,16 +4,20 @@ using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Devices;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Host;
+using BsiLedger.Host.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace BsiLedger.Bench;
 
 /// <summary>
 /// Every command through its device grain, in a host of its own, so every event is one conditional
 /// append through the journal; the journal's options decide how many appends share a transaction.
+/// Telemetry is off unless the phase adds its own.
 /// </summary>
-public sealed class GrainPathPhase(string name, string devicePrefix, JournalOptions journal)
+public sealed class GrainPathPhase(string name, string devicePrefix, JournalOptions journal, Action<IServiceCollection>? telemetry = null)
 {
     public string Name => name;
 
@@ -36,6 +40,14 @@ public sealed class GrainPathPhase(string name, string devicePrefix, JournalOpti
     public static GrainPathPhase Batched(string runId, int pass) =>
         new("grain path, batched", $"bench-{runId}-batched-{pass}", new JournalOptions());
 
+    /// <summary>
+    /// The batched path traced as a silo would be (every source of a command's trace, sampled as OTEL_TRACES_SAMPLER
+    /// says, batch export) into an exporter that drops the spans: what tracing costs is the difference.
+    /// </summary>
+    public static GrainPathPhase Traced(string runId) =>
+        new("grain path, batched, traced", $"bench-{runId}-traced", new JournalOptions(), services => services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddLedgerSources().AddProcessor(new BatchActivityExportProcessor(new DiscardingExporter()))));
+
     /// <summary>The batched path with the hash chain off: what the chain costs is the difference.</summary>
     public static GrainPathPhase Unchained(string runId, int pass) =>
         new("grain path, batched, no hash chain", $"bench-{runId}-unchained-{pass}", new JournalOptions { ChainEvents = false });
@@ -49,7 +61,7 @@ public sealed class GrainPathPhase(string name, string devicePrefix, JournalOpti
 
     public async Task<PhaseResult> RunAsync(string connectionString, int devices, int concurrency, CancellationToken ct)
     {
-        using var host = LedgerHost.Build(new LedgerHostOptions(connectionString) { Telemetry = TelemetryMode.None, Journal = journal });
+        using var host = LedgerHost.Build(new LedgerHostOptions(connectionString) { Telemetry = TelemetryMode.None, Journal = journal, ConfigureServices = telemetry });
         await host.StartAsync(ct);
         try
         {

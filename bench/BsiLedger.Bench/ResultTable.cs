@@ -11,6 +11,11 @@ public static class ResultTable
         output.WriteLine();
         output.WriteLine(Format($"{"phase",-66} {"events",8} {"seconds",9} {"events/s",10}"));
         Row(output, $"grain path, batched (up to {batchedJournal.MaxStreamsPerCommit} streams per transaction)", report.Batched);
+        if (report.Traced is { } traced)
+        {
+            Row(output, "grain path, batched, traced (spans discarded: what tracing costs)", traced);
+        }
+
         Row(output, "grain path, batched, hash chain off (what the chain costs)", report.Unchained);
         Row(output, "baseline (same grain path, one append per transaction)", report.Baseline);
         Row(output, "COPY ceiling (the batched rows, one binary COPY)", report.Copy);
@@ -18,6 +23,10 @@ public static class ResultTable
         output.WriteLine(Format($"batched / baseline {report.BatchedOverBaseline.Value,8:F1}x   target >= {report.BatchedOverBaseline.Target:F0}x   {Verdict(report.BatchedOverBaseline)}"));
         output.WriteLine(Format($"batched / COPY     {report.BatchedOverCopy.Value * 100,8:F1}%   target >= {report.BatchedOverCopy.Target * 100:F0}%   {Verdict(report.BatchedOverCopy)}"));
         output.WriteLine(Format($"chained / no chain {report.ChainedOverUnchained.Value * 100,8:F1}%   target >= {report.ChainedOverUnchained.Target * 100:F0}%   {Verdict(report.ChainedOverUnchained)}"));
+        if (report.TracedOverBatched is { } tracedRatio)
+        {
+            output.WriteLine(Format($"traced / untraced  {tracedRatio * 100,8:F1}%   (no target: tracing's overhead, sampled as OTEL_TRACES_SAMPLER says)"));
+        }
         output.WriteLine();
         output.WriteLine(Format($"{report.Devices} devices x {report.EventsPerDevice} events per grain-path run, {report.Concurrency} devices in flight on every grain path."));
         output.WriteLine("The two batched rows are two runs each, in the order chained, unchained, unchained, chained,");

@@ -27,7 +27,7 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
             return async (settings, output, ct) =>
             {
                 await using var ledger = await LedgerSession.OpenAsync(settings, withSilo, ct);
-                return await body(ledger, output, ct);
+                return await CommandSpan.RunAsync(parse, () => body(ledger, output, ct));
             };
         });
 

@@ -159,8 +159,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     /// </summary>
     private async Task CommitIsolatingConflictsAsync(List<PendingAppend> appends)
     {
-        using var activity = LedgerTelemetry.Source.StartActivity(
-            "journal.commit", ActivityKind.Client, parentContext: default, links: appends.Select(a => new ActivityLink(a.Caller)));
+        using var activity = RoundTripSpan.Start("journal.commit", appends.Select(a => a.Caller));
         activity?.SetTag("bsi.streams", appends.Count);
         while (appends.Count > 0)
         {
@@ -243,8 +242,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
 
     private async Task ReadBatchAsync(List<PendingRead> reads)
     {
-        using var activity = LedgerTelemetry.Source.StartActivity(
-            "journal.read_batch", ActivityKind.Client, parentContext: default, links: reads.Select(r => new ActivityLink(r.Caller)));
+        using var activity = RoundTripSpan.Start("journal.read_batch", reads.Select(r => r.Caller));
         activity?.SetTag("bsi.streams", reads.Count);
         try
         {

@@ -19,7 +19,11 @@ internal sealed class RoundTripQueue<T> : IAsyncDisposable
     {
         _maxBatch = maxBatch;
         _roundTrip = roundTrip;
-        _loops = [.. Enumerable.Range(0, loops).Select(_ => Task.Run(DrainAsync))];
+        // The loops outlive whatever call created the queue: they must not carry its trace (Activity.Current) along.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _loops = [.. Enumerable.Range(0, loops).Select(_ => Task.Run(DrainAsync))];
+        }
     }
 
     public void Post(T item)

@@ -1,6 +1,7 @@
 using BsiLedger.Domain;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.LogConsistency;
+using BsiLedger.Grains.Telemetry;
 using Orleans.EventSourcing;
 using Orleans.Providers;
 
@@ -32,6 +33,7 @@ public abstract class DecidingGrain<TView> : JournaledGrain<TView, JournalEvent>
             {
                 if (await RaiseConditionalEvents(decision.Events.Select(e => new JournalEvent(e, provenance))))
                 {
+                    RolloutMetrics.Appended(decision.Events.Select(e => (object)e));
                     return CommandOutcome.Accepted(Version, decision.Events.Count);
                 }
 

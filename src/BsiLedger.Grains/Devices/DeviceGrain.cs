@@ -13,6 +13,7 @@ using BsiLedger.Grains.Agents;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Fleet;
 using BsiLedger.Grains.Releases;
+using BsiLedger.Grains.Telemetry;
 
 namespace BsiLedger.Grains.Devices;
 
@@ -55,7 +56,9 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
     {
         using var activity = StartActivity("device offer", offer.Provenance);
         activity?.SetTag("bsi.release", offer.Release.ToString());
-        return await OfferAsync(offer.Release, offer.Activation, offer.Provenance, checkingIn: false);
+        var outcome = await OfferAsync(offer.Release, offer.Activation, offer.Provenance, checkingIn: false);
+        activity?.SetTag("bsi.outcome", outcome.ToString());
+        return outcome;
     }
 
     public Task<OfferOutcome> Standing(ReleaseId release) => Task.FromResult(
@@ -80,6 +83,11 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
 
         using var activity = StartActivity("device withdraw", order.Provenance);
         var outcome = await RunAsync([new WithdrawBsi(Id, order.Release, order.RecallId, order.Cause)], order.Provenance);
+        if (outcome.Status == CommandStatus.Accepted)
+        {
+            RolloutMetrics.RecallReached(order.Release, order.IssuedAt);
+        }
+
         return outcome.Status == CommandStatus.Refused ? RecallOutcome.NotExposed : RecallOutcome.Withdrawn;
     }
 
@@ -93,7 +101,12 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
         foreach (var recalled in releases.Where(r => r.RecallId is not null && Current.Has(r.Id)))
         {
             // The withdrawal joins the recall's correlation; its cause is the check-in that carried it out.
-            await RunAsync([new WithdrawBsi(Id, recalled.Id, recalled.RecallId!, Cause.Device(Id))], new Provenance(recalled.RecallId!, provenance.CausationId));
+            var withdrawal = await RunAsync([new WithdrawBsi(Id, recalled.Id, recalled.RecallId!, Cause.Device(Id))], new Provenance(recalled.RecallId!, provenance.CausationId));
+            if (withdrawal.Status == CommandStatus.Accepted)
+            {
+                RolloutMetrics.RecallReached(recalled.Id, recalled.RecallIssuedAt);
+            }
+
             withdrawn.Add(recalled.Id);
         }
 
@@ -105,6 +118,13 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
     }
 
     private async Task<OfferOutcome> OfferAsync(ReleaseId release, Activation activation, Provenance provenance, bool checkingIn)
+    {
+        var outcome = await DeliverOfferAsync(release, activation, provenance, checkingIn);
+        RolloutMetrics.Offered(release, outcome);
+        return outcome;
+    }
+
+    private async Task<OfferOutcome> DeliverOfferAsync(ReleaseId release, Activation activation, Provenance provenance, bool checkingIn)
     {
         var standing = RolloutStanding.Of(Current, release);
         if (standing is OfferOutcome.AutoInstallOff or OfferOutcome.MdmForbids)

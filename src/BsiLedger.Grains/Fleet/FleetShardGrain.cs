@@ -1,6 +1,8 @@
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Releases;
+using System.Diagnostics;
 using BsiLedger.EventStore.Index;
+using BsiLedger.EventStore.Telemetry;
 using BsiLedger.Grains.Devices;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +19,9 @@ public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> o
 
     public async Task<WaveTally> Offer(ReleaseOffer offer)
     {
+        using var activity = StartActivity("shard offer", offer.Release);
         var slice = await SliceAsync(offer.Release, offer.From, offer.To);
+        activity?.SetTag("bsi.devices", slice.Count);
         var outcomes = await BoundedFanOut.RunAsync(slice, options.Value.DeviceConcurrency,
             id => GrainFactory.GetGrain<IDeviceGrain>(id).Offer(offer));
         return outcomes.Aggregate(WaveTally.Empty, (tally, outcome) => tally.Plus(outcome));
@@ -33,8 +37,10 @@ public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> o
 
     public async Task<RecallTally> Withdraw(RecallOrder order)
     {
+        using var activity = StartActivity("shard withdraw", order.Release);
         var known = _recalls.GetValueOrDefault(order.Release);
         var visit = known?.Pending ?? await MembersAsync(ProductLine.Of(order.Release));
+        activity?.SetTag("bsi.devices", visit.Count);
         // Offered devices first, so the online exposed are withdrawn before the long tail of the line (which holds
         // the release only where a device installed it outside the rollout) is checked.
         var offered = visit.ToLookup(id => Cohort.Contains(order.Release, id, order.OfferedShare));
@@ -50,6 +56,14 @@ public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> o
             outcomes.Where(o => o.Outcome == RecallOutcome.Pending).Select(o => o.Id).ToArray());
         _recalls[order.Release] = recall;
         return new RecallTally(recall.Withdrawn, recall.Pending.Count);
+    }
+
+    private Activity? StartActivity(string name, ReleaseId release)
+    {
+        var activity = LedgerTelemetry.Source.StartActivity(name);
+        activity?.SetTag("bsi.shard", this.GetPrimaryKeyLong());
+        activity?.SetTag("bsi.release", release.ToString());
+        return activity;
     }
 
     private async Task<IReadOnlyList<string>> SliceAsync(ReleaseId release, double from, double to)

@@ -6,6 +6,7 @@ using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Telemetry;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Fleet;
+using BsiLedger.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace BsiLedger.Grains.Releases;
@@ -15,11 +16,15 @@ namespace BsiLedger.Grains.Releases;
 /// rollout takes by itself is decided after its fan-out, on the state then, so a fan-out re-driven after a
 /// timeout or a restart finds the devices already served (their commands are no-ops) and doubles nothing.
 /// </summary>
-public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> options) : DecidingGrain<ReleaseView>, IReleaseGrain
+public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> options, IEventJournal journal) : DecidingGrain<ReleaseView>, IReleaseGrain
 {
     private static readonly Cause Schedule = Cause.Policy("rollout-schedule");
 
     private RecallProgress? _recallProgress;
+
+    /// <summary>Wall time of the recall's RecallIssued, for its propagation latency; null without an open recall.</summary>
+    private DateTimeOffset? _recallIssuedAt;
+
     private IGrainTimer? _timer;
 
     private ReleaseId Id => ReleaseId.Parse(this.GetPrimaryKeyString());
@@ -29,7 +34,20 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
+        if (Current.Recall is { IsComplete: false })
+        {
+            var stored = await journal.ReadAsync(Id.ToString(), 0, cancellationToken);
+            _recallIssuedAt = stored.FirstOrDefault(e => e.Data is RecallIssued)?.StoredAt;
+        }
+
         ScheduleSteps();
+        PostReading();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        RolloutBoard.Forget(Id);
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<CommandOutcome> Execute(ReleaseCommand command, Provenance provenance)
@@ -77,6 +95,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
         var outcome = await DecideAsync(new IssueRecall(Id, provenance.CorrelationId, reason, cause), provenance);
         if (outcome.Status == CommandStatus.Accepted)
         {
+            _recallIssuedAt = TimeProvider.System.GetUtcNow();
             // The line learns first, so no device checking in from now on takes the release.
             await AfterChangeAsync();
             await DriveRecallAsync();
@@ -134,10 +153,11 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     private async Task DriveRecallAsync()
     {
         var recall = Current.Recall!;
-        var order = new RecallOrder(Id, recall.RecallId, recall.IssuedBy, new Provenance(recall.RecallId, recall.RecallId), Current.OfferedShare);
+        var order = new RecallOrder(Id, recall.RecallId, recall.IssuedBy, new Provenance(recall.RecallId, recall.RecallId), Current.OfferedShare, _recallIssuedAt);
         var tally = await AcrossShardsAsync(shard => shard.Withdraw(order), RecallTally.None, (a, b) => a.Plus(b));
         var exposed = Math.Max(_recallProgress?.Exposed ?? 0, tally.Withdrawn + tally.Pending);
         _recallProgress = new RecallProgress(exposed, tally.Withdrawn, tally.Pending);
+        PostReading();
         if (tally.Pending == 0)
         {
             await DecideAsync(new CompleteRecall(Id, tally.Withdrawn, exposed - tally.Withdrawn, Cause.Policy("recall")), Provenance.NewCommand());
@@ -174,10 +194,19 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     {
         if (Current.IsPublished)
         {
-            await GrainFactory.GetGrain<IReleaseLineGrain>(ProductLine.Of(Id)).Update(ReleaseSummary.Of(Current));
+            await GrainFactory.GetGrain<IReleaseLineGrain>(ProductLine.Of(Id)).Update(ReleaseSummary.Of(Current, _recallIssuedAt));
         }
 
         ScheduleSteps();
+        PostReading();
+    }
+
+    private void PostReading()
+    {
+        if (Current.IsPublished)
+        {
+            RolloutBoard.Post(ReleaseReading.Of(Current, _recallProgress));
+        }
     }
 
     private void ScheduleSteps()

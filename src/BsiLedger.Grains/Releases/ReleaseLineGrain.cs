@@ -21,7 +21,8 @@ public sealed class ReleaseLineGrain(ILedgerIndex index, IEventJournal journal) 
             var release = ReleaseId.Parse(id);
             var events = await journal.ReadAsync(id, 0, cancellationToken);
             var state = events.Aggregate(Release.Unpublished(release), (s, e) => s.Apply((IReleaseEvent)e.Data));
-            _releases = _releases.SetItem(release, ReleaseSummary.Of(state));
+            var recallIssuedAt = events.FirstOrDefault(e => e.Data is RecallIssued)?.StoredAt;
+            _releases = _releases.SetItem(release, ReleaseSummary.Of(state, recallIssuedAt));
         }
     }
 

@@ -25,14 +25,18 @@ public static class LedgerTelemetryRegistration
             .ConfigureResource(resource => resource.AddService("bsiledger"))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(TraceSources).AddNpgsql();
-                _ = mode == TelemetryMode.Otlp ? tracing.AddOtlpExporter() : tracing.AddConsoleExporter();
+                tracing.AddLedgerSources();
+                _ = mode == TelemetryMode.Otlp ? tracing.AddProcessor(OtlpFromEnvironment.Traces()) : tracing.AddConsoleExporter();
             })
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(Meters);
-                _ = mode == TelemetryMode.Otlp ? metrics.AddOtlpExporter() : metrics.AddConsoleExporter();
+                _ = mode == TelemetryMode.Otlp ? metrics.AddReader(OtlpFromEnvironment.Metrics()) : metrics.AddConsoleExporter();
             });
         return services;
     }
+
+    /// <summary>Every source of a command's trace, sampled as <c>OTEL_TRACES_SAMPLER</c> says; the exporter is the caller's.</summary>
+    public static TracerProviderBuilder AddLedgerSources(this TracerProviderBuilder tracing) =>
+        tracing.AddSource(TraceSources).AddNpgsql().SetSampler(TraceSampling.FromEnvironment());
 }

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using BsiLedger.Domain.Releases;
+using BsiLedger.EventStore.Telemetry;
+
+namespace BsiLedger.Grains.Telemetry;
+
+/// <summary>
+/// The process's release grains post their latest reading here; the observable gauges read it when a metrics
+/// reader collects. The values live in the grains' state, so the board holds only what this process's active
+/// release grains last posted, and forgets a release when its grain deactivates (another silo may take it over).
+/// </summary>
+public static class RolloutBoard
+{
+    private static readonly ConcurrentDictionary<ReleaseId, ReleaseReading> _readings = new();
+
+    public static readonly ObservableGauge<double> WaveFailureRate = LedgerTelemetry.Meter.CreateObservableGauge(
+        "bsi.wave.failure_rate", () => Waves(r => r.FailureRate), "1", "Current wave's install failure rate at its last tally (failed / (installed + failed))");
+
+    public static readonly ObservableGauge<double> WaveFailureThreshold = LedgerTelemetry.Meter.CreateObservableGauge(
+        "bsi.wave.failure_threshold", () => Waves(r => r.Threshold), "1", "Failure rate at which the current wave halts the rollout (once the sample is large enough)");
+
+    public static readonly ObservableGauge<int> WaveAttempts = LedgerTelemetry.Meter.CreateObservableGauge(
+        "bsi.wave.attempts", () => Waves(r => r.Attempts), "{attempt}", "Install attempts with a known result in the current wave at its last tally");
+
+    public static readonly ObservableGauge<int> RecallPending = LedgerTelemetry.Meter.CreateObservableGauge(
+        "bsi.recall.pending", RecallsPending, "{device}", "Exposed devices a recall has not reached yet (0 once complete)");
+
+    public static void Post(ReleaseReading reading) => _readings[reading.Release] = reading;
+
+    public static void Forget(ReleaseId release) => _readings.TryRemove(release, out _);
+
+    private static IEnumerable<Measurement<T>> Waves<T>(Func<ReleaseReading, T> value)
+        where T : struct =>
+        _readings.Values.Where(r => r.Wave is not null).Select(r => new Measurement<T>(
+            value(r), new(RolloutMetrics.ReleaseTag, r.Release.ToString()), new("bsi.wave", r.Wave!.Value)));
+
+    private static IEnumerable<Measurement<int>> RecallsPending() =>
+        _readings.Values.Where(r => r.RecallPending is not null).Select(r => new Measurement<int>(
+            r.RecallPending!.Value, new KeyValuePair<string, object?>(RolloutMetrics.ReleaseTag, r.Release.ToString())));
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics.Metrics;
+using BsiLedger.Domain.Devices.Events;
+using BsiLedger.Domain.Releases;
+using BsiLedger.EventStore.Telemetry;
+
+namespace BsiLedger.Grains.Telemetry;
+
+/// <summary>
+/// What devices did with releases, counted as their events are appended (so the counts are the ledger's, whoever
+/// reported them: a rollout's offer or a device's own report), and how long a recall took to reach each device.
+/// </summary>
+public static class RolloutMetrics
+{
+    public const string ReleaseTag = "bsi.release";
+
+    public static readonly Counter<long> Offers =
+        LedgerTelemetry.Meter.CreateCounter<long>("bsi.rollout.offers", "{offer}", "Offers of a release that reached a device in a wave or at its check-in, by outcome");
+
+    public static readonly Counter<long> Installs =
+        LedgerTelemetry.Meter.CreateCounter<long>("bsi.device.installs", "{install}", "Releases staged on devices (BsiInstalled appended)");
+
+    public static readonly Counter<long> Applies =
+        LedgerTelemetry.Meter.CreateCounter<long>("bsi.device.applies", "{apply}", "Staged releases activated on devices (BsiApplied appended)");
+
+    public static readonly Counter<long> Failures =
+        LedgerTelemetry.Meter.CreateCounter<long>("bsi.device.install_failures", "{failure}", "Failed installs reported by devices (BsiInstallFailed appended)");
+
+    public static readonly Counter<long> Skips =
+        LedgerTelemetry.Meter.CreateCounter<long>("bsi.device.skips", "{skip}", "Offers a device's settings or MDM policy turned down (BsiSkipped appended)");
+
+    public static readonly Counter<long> Withdrawals =
+        LedgerTelemetry.Meter.CreateCounter<long>("bsi.device.withdrawals", "{withdrawal}", "Releases withdrawn from devices by a recall (BsiWithdrawn appended)");
+
+    public static readonly Histogram<double> RecallPropagation =
+        LedgerTelemetry.Meter.CreateHistogram("bsi.recall.propagation.duration", "s",
+            "Wall time from a release's RecallIssued to the withdrawal from one device",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 24 * 3600, 7 * 24 * 3600] });
+
+    public static void Offered(ReleaseId release, OfferOutcome outcome) =>
+        Offers.Add(1, new(ReleaseTag, release.ToString()), new("bsi.offer.outcome", Snake(outcome.ToString())));
+
+    /// <summary>Counts the events one append has made durable.</summary>
+    public static void Appended(IEnumerable<object> events)
+    {
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case BsiInstalled installed:
+                    Installs.Add(1, new KeyValuePair<string, object?>(ReleaseTag, installed.Release.ToString()));
+                    break;
+                case BsiApplied applied:
+                    Applies.Add(1, new(ReleaseTag, applied.Release.ToString()), new("bsi.activation", Snake(applied.Activation.ToString())));
+                    break;
+                case BsiInstallFailed failed:
+                    Failures.Add(1, new KeyValuePair<string, object?>(ReleaseTag, failed.Release.ToString()));
+                    break;
+                case BsiSkipped skipped:
+                    Skips.Add(1, new(ReleaseTag, skipped.Release.ToString()), new("bsi.skip.reason", Snake(skipped.Reason.ToString())));
+                    break;
+                case BsiWithdrawn withdrawn:
+                    Withdrawals.Add(1, new KeyValuePair<string, object?>(ReleaseTag, withdrawn.Release.ToString()));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A withdrawal of a release whose recall was issued at <paramref name="issuedAt"/> (wall time) has just been appended.</summary>
+    public static void RecallReached(ReleaseId release, DateTimeOffset? issuedAt)
+    {
+        if (issuedAt is { } issued)
+        {
+            var latency = TimeProvider.System.GetUtcNow() - issued;
+            RecallPropagation.Record(Math.Max(latency.TotalSeconds, 0), new KeyValuePair<string, object?>(ReleaseTag, release.ToString()));
+        }
+    }
+
+    private static string Snake(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}
