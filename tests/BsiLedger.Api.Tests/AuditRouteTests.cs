@@ -9,12 +9,7 @@ public sealed class AuditRouteTests(ApiServerFixture server) : ApiTest(server)
     [Fact]
     public async Task History_and_at_replay_a_devices_stream()
     {
-        var (release, os) = NewRelease();
-        await Publish(release);
-        var device = UniqueIds.Device();
-        await Enroll(device, os);
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{device}/install", new { release }));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{device}/apply", new { release }));
+        var (release, device) = await AppliedAsync();
 
         var history = await Expect(HttpStatusCode.OK, Get(Auditor, $"/audit/devices/{device}/history"));
         var events = history.GetProperty("events").EnumerateArray().ToArray();
@@ -48,12 +43,7 @@ public sealed class AuditRouteTests(ApiServerFixture server) : ApiTest(server)
     [Fact]
     public async Task Exposed_lists_the_devices_a_recall_withdrew_from()
     {
-        var (release, os) = NewRelease();
-        await Publish(release);
-        var device = UniqueIds.Device();
-        await Enroll(device, os);
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{device}/install", new { release }));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{device}/apply", new { release }));
+        var (release, device) = await AppliedAsync();
         await Expect(HttpStatusCode.OK, Post(Operator, $"/releases/{Route(release)}/recall", new { reason = "breaks sign-in pages" }));
 
         var exposed = await Expect(HttpStatusCode.OK, Get(Auditor, $"/audit/releases/{Route(release)}/exposed"));
@@ -72,5 +62,17 @@ public sealed class AuditRouteTests(ApiServerFixture server) : ApiTest(server)
         var report = await Expect(HttpStatusCode.OK, Get(Auditor, "/audit/verify"));
         Assert.True(report.GetProperty("intact").GetBoolean());
         Assert.True(report.GetProperty("events").GetInt64() >= 1);
+    }
+
+    /// <summary>A new device that staged and applied a new release.</summary>
+    private async Task<(string Release, string Device)> AppliedAsync()
+    {
+        var (release, os) = NewRelease();
+        await Publish(release);
+        var device = UniqueIds.Device();
+        await Enroll(device, os);
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{device}/install", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{device}/apply", new { release }));
+        return (release, device);
     }
 }
