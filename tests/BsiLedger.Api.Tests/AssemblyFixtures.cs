@@ -1,0 +1,3 @@
+using BsiLedger.Api.Tests;
+
+[assembly: AssemblyFixture(typeof(ApiServerFixture))]

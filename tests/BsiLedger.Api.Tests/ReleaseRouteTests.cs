@@ -1,0 +1,80 @@
+using System.Net;
+
+namespace BsiLedger.Api.Tests;
+
+/// <summary><c>/releases</c>: publish, plan, start, pause, resume, recall and status, as the CLI's release commands.</summary>
+public sealed class ReleaseRouteTests(ApiServerFixture server) : ApiTest(server)
+{
+    [Fact]
+    public async Task A_published_release_is_read_back_by_its_url_encoded_id()
+    {
+        var (release, _) = NewRelease();
+        using var response = await Post(Operator, "/releases", new { id = release, components = new[] { "Safari", "WebKit" }, cves = new[] { "CVE-2026-20001" }, activation = "relaunch" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/releases/{Uri.EscapeDataString(release)}", response.Headers.Location?.OriginalString);
+
+        var status = await Expect(HttpStatusCode.OK, Get(Auditor, $"/releases/{Route(release)}"));
+        Assert.Equal(release, status.GetProperty("release").GetString());
+        Assert.Equal("relaunch", status.GetProperty("activation").GetString());
+        Assert.Equal(["Safari", "WebKit"], status.GetProperty("components").EnumerateArray().Select(c => c.GetString()));
+        // Clients that escape parentheses too reach the same release.
+        var escaped = await Expect(HttpStatusCode.OK, Get(Auditor, $"/releases/{Uri.EscapeDataString(release)}"));
+        Assert.Equal(release, escaped.GetProperty("release").GetString());
+    }
+
+    [Fact]
+    public async Task Publishing_again_with_the_same_facts_changes_nothing_and_other_facts_are_a_conflict()
+    {
+        var (release, _) = NewRelease();
+        await Publish(release);
+
+        var again = await Expect(HttpStatusCode.OK, Post(Operator, "/releases", new { id = release, components = new[] { "WebKit" } }));
+        Assert.Equal("unchanged", again.GetProperty("status").GetString());
+
+        var other = await Expect(HttpStatusCode.Conflict, Post(Operator, "/releases", new { id = release, components = new[] { "Safari" } }));
+        AssertProblem(other, "ReleaseAlreadyPublished");
+        Assert.Equal(release, other.GetProperty("release").GetString());
+        Assert.Equal(1, await RowsAsync(release));
+    }
+
+    [Fact]
+    public async Task A_rollout_is_planned_started_paused_resumed_and_recalled()
+    {
+        var (release, _) = NewRelease();
+        await Publish(release);
+        var path = $"/releases/{Route(release)}";
+
+        var plan = new { waves = new[] { new { share = 0.1, soak = "24h", failureThreshold = 0.05 }, new { share = 1.0, soak = "0h", failureThreshold = 0.02 } }, minSample = 10 };
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/plan", plan));
+        var started = await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/start"));
+        Assert.Equal("StartRollout", started.GetProperty("command").GetString());
+        Assert.Equal("running", started.GetProperty("rollout").GetProperty("phase").GetString());
+
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/pause"));
+        AssertProblem(await Expect(HttpStatusCode.Conflict, Post(Operator, $"{path}/pause")), "RolloutNotRunning");
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/resume"));
+
+        var recalled = await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/recall", new { reason = "breaks sign-in pages" }));
+        Assert.Equal("recalled", recalled.GetProperty("rollout").GetProperty("phase").GetString());
+        var status = await Expect(HttpStatusCode.OK, Get(Auditor, path));
+        Assert.Equal("breaks sign-in pages", status.GetProperty("recall").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_release_is_404_with_the_CLIs_error_name()
+    {
+        var (release, _) = NewRelease();
+        AssertProblem(await Expect(HttpStatusCode.NotFound, Get(Auditor, $"/releases/{Route(release)}")), "ReleaseNotPublished");
+        AssertProblem(await Expect(HttpStatusCode.NotFound, Post(Operator, $"/releases/{Route(release)}/start")), "ReleaseNotPublished");
+        Assert.Equal(0, await RowsAsync(release));
+    }
+
+    [Fact]
+    public async Task Starting_without_a_plan_is_a_conflict_with_the_release_state()
+    {
+        var (release, _) = NewRelease();
+        await Publish(release);
+        AssertProblem(await Expect(HttpStatusCode.Conflict, Post(Operator, $"/releases/{Route(release)}/start")), "RolloutNotPlanned");
+        Assert.Equal(1, await RowsAsync(release));
+    }
+}
