@@ -4,6 +4,7 @@ using BsiLedger.Cli.Audit;
 using BsiLedger.Cli.Devices;
 using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Releases;
+using BsiLedger.Cli.Serving;
 using BsiLedger.Cli.Simulation;
 
 // stdout carries the command's result only. Everything else that writes to the console (logs, the
@@ -22,6 +23,7 @@ root.Subcommands.Add(DeviceCommandLine.Build(runner));
 root.Subcommands.Add(ReleaseCommandLine.Build(runner));
 root.Subcommands.Add(SimulateCommandLine.Build(runner));
 root.Subcommands.Add(AuditCommandLine.Build(runner));
+root.Subcommands.Add(ServeCommandLine.Build(runner));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

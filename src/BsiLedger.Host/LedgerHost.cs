@@ -25,7 +25,18 @@ public static class LedgerHost
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { DisableDefaults = true });
+        Configure(builder, options);
+        return builder.Build();
+    }
 
+    /// <summary>
+    /// The ledger's services, silo and logging on any host builder: the plain host above, or a web application's
+    /// (<c>bsi serve</c>) that mounts its endpoints beside the silo.
+    /// </summary>
+    public static void Configure(IHostApplicationBuilder builder, LedgerHostOptions options)
+    {
+        // A web builder comes with its own log providers; the ledger's take their place.
+        builder.Logging.ClearProviders();
         // stdout belongs to the command's result; logs go to stderr, quietly.
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -57,10 +68,9 @@ public static class LedgerHost
 
         builder.Services.AddLedgerTelemetry(options.Telemetry);
         options.ConfigureServices?.Invoke(builder.Services);
-        return builder.Build();
     }
 
-    private static void AddSilo(HostApplicationBuilder builder, LedgerHostOptions options) =>
+    private static void AddSilo(IHostApplicationBuilder builder, LedgerHostOptions options) =>
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(

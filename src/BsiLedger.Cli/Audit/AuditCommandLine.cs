@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using BsiLedger.Cli.Devices;
 using BsiLedger.Cli.Hosting;
-using BsiLedger.Cli.Input;
-using BsiLedger.Domain.Devices.Events;
+using BsiLedger.Operations.Audit;
+using BsiLedger.Operations.Input;
 using Spectre.Console;
 
 namespace BsiLedger.Cli.Audit;
@@ -31,23 +31,13 @@ public static class AuditCommandLine
             var deviceId = InputParsers.DeviceId(parse.GetValue(id));
             return async (ledger, output, ct) =>
             {
-                var events = await ledger.Journal.ReadAsync(deviceId, 0, ct);
-                if (events.Count == 0)
+                var rows = await DeviceHistory.ReadAsync(ledger.Journal, deviceId, ct);
+                if (rows.Count == 0)
                 {
                     return await DeviceQueries.NotEnrolledAsync(deviceId, output);
                 }
 
-                var rows = events.Select(e => new HistoryRow(
-                    e.Version,
-                    ((IDeviceEvent)e.Data).At,
-                    e.TypeName,
-                    Release(e.Data),
-                    ((IDeviceEvent)e.Data).Cause.ToString(),
-                    e.Provenance.CorrelationId,
-                    e.Provenance.CausationId,
-                    e.StoredAt,
-                    e.Data)).ToArray();
-                output.Write(new { device = deviceId, events = rows }, console =>
+                output.Write(DeviceHistory.Document(deviceId, rows), console =>
                 {
                     var table = new Table().AddColumns("v", "at (domain)", "event", "release", "cause", "correlation");
                     foreach (var row in rows)
@@ -68,19 +58,4 @@ public static class AuditCommandLine
         }, withSilo: false);
         return command;
     }
-
-    private static string? Release(object data) => data switch
-    {
-        BsiInstalled e => e.Release.ToString(),
-        BsiInstallFailed e => e.Release.ToString(),
-        BsiApplied e => e.Release.ToString(),
-        BsiWithdrawn e => e.Release.ToString(),
-        BsiUninstalled e => string.Join(", ", e.Removed),
-        OsUpdated e => e.Cleared.Count > 0 ? string.Join(", ", e.Cleared) : null,
-        _ => null,
-    };
-
-    private sealed record HistoryRow(
-        long Version, DateTimeOffset At, string Type, string? Release, string Cause,
-        string CorrelationId, string CausationId, DateTimeOffset StoredAt, object Event);
 }

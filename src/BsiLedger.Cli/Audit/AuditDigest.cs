@@ -1,7 +1,7 @@
 using System.CommandLine;
 using BsiLedger.Cli.Hosting;
-using BsiLedger.Cli.Input;
 using BsiLedger.EventStore.Integrity;
+using BsiLedger.Operations.Input;
 
 namespace BsiLedger.Cli.Audit;
 

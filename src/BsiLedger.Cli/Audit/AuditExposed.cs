@@ -1,24 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
 using BsiLedger.Cli.Hosting;
-using BsiLedger.Cli.Input;
 using BsiLedger.Cli.Output;
 using BsiLedger.Domain.Releases.Errors;
-using BsiLedger.EventStore.Index;
 using BsiLedger.EventStore.ReadModels;
+using BsiLedger.Operations.Audit;
+using BsiLedger.Operations.Input;
 using Spectre.Console;
 
 namespace BsiLedger.Cli.Audit;
 
-/// <summary>
-/// <c>bsi audit exposed RELEASE</c>: every device that ran the release, from when to when (domain time), and what
-/// ended it. Read from the exposure-window projection, caught up first when no daemon has run since the last append.
-/// </summary>
+/// <summary><c>bsi audit exposed RELEASE</c>: the release's <see cref="Exposure"/>, for a person, as JSON or as CSV.</summary>
 public static class AuditExposed
 {
-    /// <summary>How long the catch-up may take: a ledger whose daemon fell far behind is caught up once, here.</summary>
-    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(10);
-
     public static Command Build(CommandRunner runner)
     {
         var release = new Argument<string>("RELEASE") { Description = "The release id, e.g. \"iOS 26.3.1 (a)\"" };
@@ -38,40 +32,19 @@ public static class AuditExposed
 
             return async (ledger, output, ct) =>
             {
-                await using (var session = ledger.Store.QuerySession())
+                if (await Exposure.ListAsync(ledger.Store, id, ct) is not { } exposure)
                 {
-                    if (await session.LoadAsync<ReleaseListing>(id.ToString(), ct) is null)
-                    {
-                        return await CommandOutcomes.RefuseAsync(output, "release", id.ToString(), new ReleaseNotPublished(id));
-                    }
+                    return await CommandOutcomes.RefuseAsync(output, "release", id.ToString(), new ReleaseNotPublished(id));
                 }
 
-                await ReadModelProgress.CatchUpAsync(ledger.Store, CatchUpLimit, ct);
-                var windows = await ExposureWindows.ForReleaseAsync(ledger.Store, id, ct);
-                var totals = ExposureTotals.Of(windows);
                 if (asCsv)
                 {
-                    await ExposureCsv.WriteAsync(output.Stdout, windows);
-                    await Console.Error.WriteLineAsync(totals.Summary(id.ToString()));
+                    await ExposureCsv.WriteAsync(output.Stdout, exposure.Windows);
+                    await Console.Error.WriteLineAsync(exposure.Totals.Summary(id.ToString()));
                     return ExitCodes.Done;
                 }
 
-                output.Write(new
-                {
-                    release = id.ToString(),
-                    windows = windows.Select(w => new
-                    {
-                        device = w.DeviceId,
-                        from = w.From,
-                        to = w.To,
-                        stillExposed = w.StillExposed,
-                        durationSeconds = w.To is { } to ? (to - w.From).TotalSeconds : (double?)null,
-                        ending = w.Ending,
-                        recallId = w.RecallId,
-                        correlationId = w.CorrelationId,
-                    }),
-                    totals,
-                }, console => Render(console, output.Stdout, id.ToString(), windows, totals));
+                output.Write(exposure.Document(), console => Render(console, output.Stdout, id.ToString(), exposure.Windows, exposure.Totals));
                 return ExitCodes.Done;
             };
         }, withSilo: false);

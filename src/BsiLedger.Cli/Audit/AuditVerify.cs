@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using BsiLedger.Cli.Hosting;
-using BsiLedger.Cli.Input;
 using BsiLedger.Cli.Simulation;
 using BsiLedger.EventStore.Integrity;
+using BsiLedger.Operations.Audit;
+using BsiLedger.Operations.Input;
 using BsiLedger.Simulation.Runs;
 using Spectre.Console;
 
@@ -30,7 +31,7 @@ public static class AuditVerify
                 var report = await new LedgerVerifier(ledger.ConnectionString).VerifyAsync(digest, done => progress.Update(
                     new ProgressUpdate("verifying", done, total, "events", clock.Elapsed, done, done / Math.Max(clock.Elapsed.TotalSeconds, 0.001))), ct);
                 progress.Milestone($"checked {report.Events:N0} events in {clock.Elapsed.TotalSeconds:N1} s ({report.Events / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0} events/s)");
-                output.Write(Document(report), console => Render(report, console));
+                output.Write(VerificationDocument.Of(report), console => Render(report, console));
                 return report.Intact ? ExitCodes.Done : ExitCodes.Refused;
             };
         }, withSilo: false);
@@ -53,18 +54,6 @@ public static class AuditVerify
             throw new UsageException($"--digest '{path}' is {e.Message}");
         }
     }
-
-    private static object Document(VerificationReport report) => new
-    {
-        intact = report.Intact,
-        events = report.Events,
-        streams = report.Streams,
-        findings = report.Findings.Select(f => new { stream = f.StreamId, version = f.Version, problem = f.Problem }),
-        findingsTotal = report.FindingsTotal,
-        digest = report.Digest is { } d
-            ? new { matches = d.Matches, lastSequence = d.Digest.LastSequence, events = d.Digest.Events, eventsNow = d.EventsNow, root = d.Digest.Root, rootNow = d.RootNow }
-            : null,
-    };
 
     private static void Render(VerificationReport report, IAnsiConsole console)
     {

@@ -1,14 +1,13 @@
 using System.CommandLine;
 using BsiLedger.Cli.Hosting;
-using BsiLedger.Cli.Input;
 using BsiLedger.Cli.Output;
 using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
-using BsiLedger.Domain.Releases;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Devices;
-using BsiLedger.Grains.Releases;
+using BsiLedger.Operations.Input;
+using BsiLedger.Operations.Releases;
 
 namespace BsiLedger.Cli.Devices;
 
@@ -111,17 +110,10 @@ public static class DeviceCommandLine
             // rules have spoken, so a report that is wrong for the device names that first.
             return async (ledger, output, _) =>
             {
-                var kind = given ?? await PublishedActivationAsync(ledger, release) ?? Activation.Restart;
+                var kind = given ?? await PublishedActivation.OfAsync(ledger.Grains, release) ?? Activation.Restart;
                 return await ExecuteAsync(ledger, output, new ApplyBsi(device, release, kind, Cause.Device(device)));
             };
         }, Release, activation);
-    }
-
-    /// <summary>How the release activates, as its publication says; null when it was never published.</summary>
-    private static async Task<Activation?> PublishedActivationAsync(LedgerSession ledger, ReleaseId release)
-    {
-        var releases = await ledger.Grains.GetGrain<IReleaseLineGrain>(ProductLine.Of(release)).Releases();
-        return releases.FirstOrDefault(r => r.Id == release)?.Activation;
     }
 
     private static Command OsUpdate(CommandRunner runner)

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using BsiLedger.Cli.Hosting;
-using BsiLedger.Cli.Input;
 using BsiLedger.Cli.Output;
 using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Domain.Releases;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Devices;
+using BsiLedger.Operations.Devices;
+using BsiLedger.Operations.Input;
 using Spectre.Console;
 
 namespace BsiLedger.Cli.Devices;
@@ -19,19 +20,7 @@ public static class DeviceQueries
         RegisterForEnrolled(runner, command, id, (snapshot, output) =>
         {
             var d = snapshot.Device;
-            output.Write(new
-            {
-                device = d.Id,
-                platform = d.Platform.ToString(),
-                model = d.Model,
-                os = d.Os.ToString(),
-                autoInstall = d.AutoInstall,
-                managed = d.Managed,
-                mdmPolicy = d.MdmPolicy,
-                applied = d.Applied?.ToString(),
-                staged = d.Staged?.ToString(),
-                version = snapshot.Version,
-            }, console =>
+            output.Write(DeviceDocument.Of(snapshot), console =>
             {
                 var table = new Table().AddColumns("field", "value").HideHeaders();
                 table.AddRow("device", Markup.Escape(d.Id));
@@ -69,15 +58,7 @@ public static class DeviceQueries
                 var provenance = Provenance.NewCommand();
                 var report = await grain.CheckIn(provenance);
                 var withdrawn = report.Withdrawn.Select(r => r.ToString()).ToArray();
-                output.Write(new
-                {
-                    device = deviceId,
-                    withdrawn,
-                    offered = report.Offered?.ToString(),
-                    outcome = report.Outcome,
-                    version = report.Version,
-                    correlationId = provenance.CorrelationId,
-                }, console =>
+                output.Write(CheckInDocument.Of(deviceId, report, provenance), console =>
                 {
                     console.WriteLine(withdrawn.Length > 0
                         ? $"{deviceId}: checked in; withdrawn by recall: {string.Join(", ", withdrawn)}"

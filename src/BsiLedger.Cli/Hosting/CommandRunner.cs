@@ -1,9 +1,9 @@
 using System.CommandLine;
-using BsiLedger.Cli.Input;
 using BsiLedger.Cli.Output;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Postgres;
 using BsiLedger.Grains.Commands;
+using BsiLedger.Operations.Input;
 using Npgsql;
 
 namespace BsiLedger.Cli.Hosting;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using BsiLedger.Cli.Input;
 using BsiLedger.Host;
+using BsiLedger.Operations.Input;
 
 namespace BsiLedger.Cli.Hosting;
 

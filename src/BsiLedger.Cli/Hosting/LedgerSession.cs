@@ -1,5 +1,4 @@
 using BsiLedger.EventStore.Journal;
-using BsiLedger.EventStore.Postgres;
 using BsiLedger.Host;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,18 +12,17 @@ namespace BsiLedger.Cli.Hosting;
 /// </summary>
 public sealed class LedgerSession : IAsyncDisposable
 {
-    private readonly EmbeddedPostgres? _embedded;
+    private readonly LedgerDatabase _database;
     private readonly IHost _host;
 
-    private LedgerSession(EmbeddedPostgres? embedded, IHost host, string connectionString)
+    private LedgerSession(LedgerDatabase database, IHost host)
     {
-        _embedded = embedded;
+        _database = database;
         _host = host;
-        ConnectionString = connectionString;
     }
 
     /// <summary>For questions asked of the database directly (verification), not through Marten or the grains.</summary>
-    public string ConnectionString { get; }
+    public string ConnectionString => _database.ConnectionString;
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
@@ -35,26 +33,16 @@ public sealed class LedgerSession : IAsyncDisposable
 
     public static async Task<LedgerSession> OpenAsync(LedgerSettings settings, bool withSilo, CancellationToken ct)
     {
-        EmbeddedPostgres? embedded = null;
-        if (settings.ExplicitConnection is not { } connection)
-        {
-            embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(settings.DataDirectory), ct);
-            connection = embedded.ConnectionString;
-        }
-
+        var database = await LedgerDatabase.OpenAsync(settings, ct);
         try
         {
-            var host = LedgerHost.Build(new LedgerHostOptions(connection) { Telemetry = settings.Telemetry, WithSilo = withSilo });
+            var host = LedgerHost.Build(new LedgerHostOptions(database.ConnectionString) { Telemetry = settings.Telemetry, WithSilo = withSilo });
             await host.StartAsync(ct);
-            return new LedgerSession(embedded, host, connection);
+            return new LedgerSession(database, host);
         }
         catch
         {
-            if (embedded is not null)
-            {
-                await embedded.DisposeAsync();
-            }
-
+            await database.DisposeAsync();
             throw;
         }
     }
@@ -68,10 +56,7 @@ public sealed class LedgerSession : IAsyncDisposable
         }
         finally
         {
-            if (_embedded is not null)
-            {
-                await _embedded.DisposeAsync();
-            }
+            await _database.DisposeAsync();
         }
     }
 }

@@ -1,6 +1,7 @@
 using BsiLedger.Domain;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
+using BsiLedger.Operations.Outcomes;
 using Spectre.Console;
 
 namespace BsiLedger.Cli.Output;
@@ -11,10 +12,7 @@ namespace BsiLedger.Cli.Output;
 /// </summary>
 public static class CommandOutcomes
 {
-    /// <param name="subject">What the command was about: <c>device</c> or <c>release</c>, the JSON field that names it.</param>
-    /// <param name="id">The device or release id.</param>
-    /// <param name="command">The command's name, e.g. <c>InstallBsi</c> or <c>PlanRollout</c>.</param>
-    /// <param name="more">Fields appended to the JSON document after the outcome's (e.g. the rollout it started).</param>
+    /// <summary>The document is <see cref="OutcomeDocument.Of"/>'s.</summary>
     /// <param name="moreHuman">Written for a person after the outcome's line.</param>
     public static async Task<int> WriteAsync(
         ResultWriter output,
@@ -26,22 +24,7 @@ public static class CommandOutcomes
         IReadOnlyDictionary<string, object?>? more = null,
         Action<IAnsiConsole>? moreHuman = null)
     {
-        var document = new Dictionary<string, object?>
-        {
-            [subject] = id,
-            ["command"] = command,
-            ["status"] = outcome.Status,
-            ["version"] = outcome.Version,
-            ["eventsAppended"] = outcome.EventsAppended,
-            ["correlationId"] = provenance.CorrelationId,
-            ["error"] = outcome.Error is { } e ? new { code = e.Code, message = e.Message } : null,
-        };
-        foreach (var (key, value) in more ?? new Dictionary<string, object?>())
-        {
-            document[key] = value;
-        }
-
-        output.Write(document, console =>
+        output.Write(OutcomeDocument.Of(subject, id, command, outcome, provenance, more), console =>
         {
             console.WriteLine(outcome.Status switch
             {
@@ -67,12 +50,7 @@ public static class CommandOutcomes
     /// </summary>
     public static async Task<int> RefuseAsync(ResultWriter output, string subject, string id, DomainError error)
     {
-        output.Write(new Dictionary<string, object?>
-        {
-            [subject] = id,
-            ["status"] = CommandStatus.Refused,
-            ["error"] = new { code = error.Code, message = error.Message },
-        }, _ => { });
+        output.Write(OutcomeDocument.Refusal(subject, id, error), _ => { });
         await Console.Error.WriteLineAsync($"{error.Code}: {error.Message}");
         return ExitCodes.Refused;
     }

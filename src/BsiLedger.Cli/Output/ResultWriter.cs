@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using BsiLedger.Operations;
 using Spectre.Console;
 
 namespace BsiLedger.Cli.Output;
@@ -10,13 +10,6 @@ namespace BsiLedger.Cli.Output;
 /// </summary>
 public sealed class ResultWriter(TextWriter stdout, bool json)
 {
-    /// <summary>How every JSON document is written: camelCase names, enums as camelCase strings, indented.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     private readonly IAnsiConsole _console = AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(stdout),
@@ -30,7 +23,7 @@ public sealed class ResultWriter(TextWriter stdout, bool json)
     {
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+            stdout.WriteLine(JsonSerializer.Serialize(document, LedgerJson.Options));
         }
         else
         {

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using BsiLedger.Cli.Hosting;
-using BsiLedger.Cli.Input;
 using BsiLedger.Cli.Output;
 using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
@@ -9,6 +8,8 @@ using BsiLedger.Domain.Releases.Commands;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Releases;
+using BsiLedger.Operations.Input;
+using BsiLedger.Operations.Releases;
 
 namespace BsiLedger.Cli.Releases;
 
@@ -139,7 +140,7 @@ public static class ReleaseCommandLine
 
                 var snapshot = await grain.Status();
                 return await CommandOutcomes.WriteAsync(output, "release", release.ToString(), commandName, outcome, provenance,
-                    new Dictionary<string, object?> { ["rollout"] = ReleaseStatus.Document(snapshot) },
+                    new Dictionary<string, object?> { ["rollout"] = ReleaseDocument.Of(snapshot) },
                     console => ReleaseStatus.Render(console, snapshot));
             };
         });

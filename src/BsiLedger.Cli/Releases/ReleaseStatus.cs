@@ -1,22 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using BsiLedger.Cli.Hosting;
-using BsiLedger.Cli.Input;
 using BsiLedger.Cli.Output;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Errors;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Grains.Releases.Reports;
+using BsiLedger.Operations.Input;
+using BsiLedger.Operations.Releases;
 using Spectre.Console;
 
 namespace BsiLedger.Cli.Releases;
 
 /// <summary>
 /// <c>bsi release status</c>: the rollout as it stands once every step due on the domain clock has been taken
-/// (a fresh process catches the rollout up), as the <see cref="ReleaseReport"/> that <c>bsi simulate</c> writes
-/// too, with the release's published facts and plan beside it.
+/// (a fresh process catches the rollout up), as <see cref="ReleaseDocument"/> has it.
 /// </summary>
 public static class ReleaseStatus
 {
@@ -34,46 +32,11 @@ public static class ReleaseStatus
                     return await CommandOutcomes.RefuseAsync(output, "release", release.ToString(), new ReleaseNotPublished(release));
                 }
 
-                output.Write(Document(snapshot), console => Render(console, snapshot));
+                output.Write(ReleaseDocument.Of(snapshot), console => Render(console, snapshot));
                 return ExitCodes.Done;
             };
         });
         return command;
-    }
-
-    /// <summary>The <see cref="ReleaseReport"/>'s fields, with the published facts, plan, stream version and domain time after <c>phase</c>.</summary>
-    public static JsonObject Document(ReleaseSnapshot snapshot)
-    {
-        var release = snapshot.Release;
-        var document = JsonSerializer.SerializeToNode(ReleaseReport.From(snapshot), ResultWriter.JsonOptions)!.AsObject();
-        var facts = JsonSerializer.SerializeToNode(new
-        {
-            components = release.Components,
-            cves = release.Cves,
-            activation = release.Activation,
-            supersedes = release.Supersedes?.ToString(),
-            plan = release.Plan is { } plan
-                ? new
-                {
-                    minSample = plan.MinSample,
-                    waves = plan.Waves.Select(w => new { share = w.Share, soak = Durations.Format(w.Soak), failureThreshold = w.FailureThreshold }),
-                }
-                : null,
-            version = snapshot.Version,
-            at = snapshot.At,
-        }, ResultWriter.JsonOptions)!.AsObject();
-
-        var at = document.ContainsKey("phase") ? document.IndexOf("phase") + 1 : document.Count;
-        foreach (var (name, value) in facts.ToArray())
-        {
-            facts.Remove(name);
-            if (!document.ContainsKey(name))
-            {
-                document.Insert(at++, name, value);
-            }
-        }
-
-        return document;
     }
 
     public static void Render(IAnsiConsole console, ReleaseSnapshot snapshot)

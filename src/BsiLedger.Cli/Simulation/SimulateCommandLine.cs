@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using BsiLedger.Cli.Hosting;
-using BsiLedger.Cli.Input;
 using BsiLedger.Cli.Output;
 using BsiLedger.EventStore.Postgres;
 using BsiLedger.Host;
+using BsiLedger.Operations;
+using BsiLedger.Operations.Input;
 using BsiLedger.Simulation.Reports;
 using BsiLedger.Simulation.Runs;
 using BsiLedger.Simulation.Scenarios;
@@ -80,7 +81,7 @@ public static class SimulateCommandLine
             }
 
             var json = Path.Combine(directory, ReportFiles.Json);
-            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, ResultWriter.JsonOptions), ct);
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, LedgerJson.Options), ct);
             // The embedded server still runs: the charts' curves are read from the ledger it holds.
             var written = await ReportWriter.WriteAsync(scenario, report, connection, directory, ct);
             output.Write(report, console => Describe(console, report, [json, .. written]));

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using BsiLedger.Cli.Input;
 using BsiLedger.Domain.Releases;
+using BsiLedger.Operations.Input;
 
-namespace BsiLedger.Cli.Releases;
+namespace BsiLedger.Operations.Releases;
 
 /// <summary>Turns a publication's and a plan's command-line text into domain values, or a usage error naming the field or wave.</summary>
 public static class ReleaseInputParsers

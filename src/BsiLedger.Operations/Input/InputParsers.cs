@@ -2,7 +2,7 @@ using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Releases;
 
-namespace BsiLedger.Cli.Input;
+namespace BsiLedger.Operations.Input;
 
 /// <summary>Turns command-line text into domain values, or a usage error that shows the expected form.</summary>
 public static class InputParsers

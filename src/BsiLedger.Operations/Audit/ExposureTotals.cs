@@ -1,7 +1,7 @@
 using System.Globalization;
 using BsiLedger.EventStore.ReadModels;
 
-namespace BsiLedger.Cli.Audit;
+namespace BsiLedger.Operations.Audit;
 
 /// <summary>
 /// The end of an exposure list: devices that ran the release, windows (more than devices only where one re-applied it

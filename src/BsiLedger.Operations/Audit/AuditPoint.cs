@@ -1,7 +1,7 @@
 using System.Globalization;
-using BsiLedger.Cli.Input;
+using BsiLedger.Operations.Input;
 
-namespace BsiLedger.Cli.Audit;
+namespace BsiLedger.Operations.Audit;
 
 /// <summary>The point of a device's history <c>audit at</c> asks about: an instant of domain time or a stream version, never both.</summary>
 public sealed record AuditPoint(DateTimeOffset? Instant, long? Version)

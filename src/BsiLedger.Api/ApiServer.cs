@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BsiLedger.Api.Auth;
+using BsiLedger.Api.Endpoints;
+using BsiLedger.Api.Problems;
+using BsiLedger.Host;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BsiLedger.Api;
+
+/// <summary>
+/// <c>bsi serve</c>'s process: the ledger's host (silo, Marten, telemetry) configured by <see cref="LedgerHost"/> on a web
+/// application, with the HTTP API, its bearer-token roles and problem details mounted beside it. Metrics, the dashboard and
+/// the like mount here too, behind <see cref="Policies.Watch"/>.
+/// </summary>
+public static class ApiServer
+{
+    public static WebApplication Build(ServeOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(options.Configuration);
+        LedgerHost.Configure(builder, options.Ledger);
+        // Authentication brings data protection, which warns that its keys are unencrypted; no cookie or secret here uses them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        builder.Services.AddSingleton(new LedgerConnection(options.Ledger.ConnectionString));
+        builder.Services.AddSingleton(AuthTokens.From(builder.Configuration));
+        builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<LedgerExceptionHandler>();
+        builder.Services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger");
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.WriteIndented = true;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi();
+        ReleaseEndpoints.Map(app);
+        DeviceEndpoints.Map(app);
+        AuditEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using BsiLedger.Api.Auth;
+using BsiLedger.Api.Input;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Commands;
+using BsiLedger.Domain.Releases.Errors;
+using BsiLedger.EventStore.Journal;
+using BsiLedger.Grains.Commands;
+using BsiLedger.Grains.Releases;
+using BsiLedger.Operations.Input;
+using BsiLedger.Operations.Releases;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace BsiLedger.Api.Endpoints;
+
+/// <summary><c>/releases</c>: what <c>bsi release …</c> does, for the operator; the status for readers too.</summary>
+public static class ReleaseEndpoints
+{
+    private delegate Task<CommandOutcome> Send(IReleaseGrain grain, Provenance provenance);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var releases = app.MapGroup("/releases").WithTags("releases");
+        releases.MapPost("/", PublishAsync).RequireAuthorization(Policies.Command).Accepts<PublishRequest>("application/json");
+        releases.MapPost("/{id}/plan", PlanAsync).RequireAuthorization(Policies.Command).Accepts<PlanRequest>("application/json");
+        releases.MapPost("/{id}/start", (string id, IGrainFactory grains) =>
+            OperateAsync(grains, Ids.Release(id), "StartRollout", (grain, provenance) => grain.Start(ApiOperator.Cause, provenance), showRollout: true))
+            .RequireAuthorization(Policies.Command);
+        releases.MapPost("/{id}/pause", (string id, IGrainFactory grains) =>
+            OperateAsync(grains, Ids.Release(id), "PauseRollout", Execute(new PauseRollout(Ids.Release(id), ApiOperator.Cause)), showRollout: false))
+            .RequireAuthorization(Policies.Command);
+        releases.MapPost("/{id}/resume", (string id, IGrainFactory grains) =>
+            OperateAsync(grains, Ids.Release(id), "ResumeRollout", Execute(new ResumeRollout(Ids.Release(id), ApiOperator.Cause)), showRollout: true))
+            .RequireAuthorization(Policies.Command);
+        releases.MapPost("/{id}/recall", RecallAsync).RequireAuthorization(Policies.Command).Accepts<ReasonRequest>("application/json");
+        releases.MapGet("/{id}", StatusAsync).RequireAuthorization(Policies.Read);
+    }
+
+    private static async Task<IResult> PublishAsync(HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<PublishRequest>(request, ct);
+        var release = Fields.Read("id", () => InputParsers.Release(body.Id));
+        ImmutableArray<string> components = [.. (body.Components ?? []).Select(name => name.Trim())];
+        ImmutableArray<string> cves = [.. body.Cves ?? []];
+        var supersedes = body.Supersedes is { } older ? Fields.Read("supersedes", () => InputParsers.Release(older)) : (ReleaseId?)null;
+        var activation = Fields.Read("activation", () => InputParsers.ActivationKind(body.Activation ?? "restart"));
+        Fields.Check(Publication.Problem(release, components, cves, supersedes), "body",
+            ("components", "components"), ("cve", "cves"), ("supersedes", "supersedes"));
+        return await OperateAsync(grains, release, "PublishRelease",
+            Execute(new PublishRelease(release, components, cves, activation, supersedes, ApiOperator.Cause)),
+            showRollout: false, location: $"/releases/{Uri.EscapeDataString(release.ToString())}");
+    }
+
+    private static async Task<IResult> PlanAsync(string id, HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    {
+        var release = Ids.Release(id);
+        var body = await JsonBody.ReadAsync<PlanRequest>(request, ct);
+        var waves = (body.Waves ?? []).Select((wave, i) => new WavePlan(
+            wave.Share ?? throw Missing($"waves[{i}].share"),
+            Fields.Read($"waves[{i}].soak", () => Durations.TryParse(wave.Soak, out var soak, out var error) ? soak : throw new UsageException(error)),
+            wave.FailureThreshold ?? throw Missing($"waves[{i}].failureThreshold")));
+        var plan = new RolloutPlan([.. waves], body.MinSample ?? 100);
+        Fields.Check(plan.Problem(), "waves", ("min sample", "minSample"));
+        return await OperateAsync(grains, release, "PlanRollout", Execute(new PlanRollout(release, plan, ApiOperator.Cause)), showRollout: false);
+    }
+
+    private static async Task<IResult> RecallAsync(string id, HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    {
+        var release = Ids.Release(id);
+        var body = await JsonBody.ReadAsync<ReasonRequest>(request, ct);
+        var reason = Fields.Read("reason", () => InputParsers.Text("reason", body.Reason));
+        return await OperateAsync(grains, release, "IssueRecall", (grain, provenance) => grain.Recall(reason, ApiOperator.Cause, provenance), showRollout: true);
+    }
+
+    private static async Task<IResult> StatusAsync(string id, IGrainFactory grains)
+    {
+        var release = Ids.Release(id);
+        var snapshot = await grains.GetGrain<IReleaseGrain>(release.ToString()).Advance();
+        return snapshot.Release.IsPublished
+            ? TypedResults.Ok(ReleaseDocument.Of(snapshot))
+            : CommandResults.Refused("release", release.ToString(), new ReleaseNotPublished(release));
+    }
+
+    private static Send Execute(ReleaseCommand command) => (grain, provenance) => grain.Execute(command, provenance);
+
+    private static Problems.InvalidFieldException Missing(string field) => new(field, "required");
+
+    /// <summary>Sends the command to the release's grain; with <paramref name="showRollout"/>, a success carries the rollout as it left it.</summary>
+    private static async Task<IResult> OperateAsync(IGrainFactory grains, ReleaseId release, string command, Send send, bool showRollout, string? location = null)
+    {
+        var grain = grains.GetGrain<IReleaseGrain>(release.ToString());
+        var provenance = Provenance.NewCommand();
+        var outcome = await send(grain, provenance);
+        var more = showRollout && outcome.Status != CommandStatus.Refused
+            ? new Dictionary<string, object?> { ["rollout"] = ReleaseDocument.Of(await grain.Status()) }
+            : null;
+        return CommandResults.Of("release", release.ToString(), command, outcome, provenance, more, location);
+    }
+}
