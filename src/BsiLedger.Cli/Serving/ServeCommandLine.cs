@@ -2,6 +2,7 @@ using System.CommandLine;
 using BsiLedger.Api;
 using BsiLedger.Api.Auth;
 using BsiLedger.Cli.Hosting;
+using BsiLedger.Grains.Fleet;
 using BsiLedger.Host;
 using BsiLedger.Operations.Input;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,18 +20,37 @@ public static class ServeCommandLine
             Description = $"Where to listen, e.g. {ServeOptions.DefaultUrls} (several separated by ';'); tokens per role come from Auth__Tokens__<role>",
             DefaultValueFactory = _ => ServeOptions.DefaultUrls,
         };
+        var advanceEvery = new Option<TimeSpan>("--advance-every")
+        {
+            Description = "How often (wall time) a running rollout or open recall takes its due steps by itself, e.g. 00:00:30",
+            DefaultValueFactory = _ => FleetOptions.DefaultAdvanceEvery,
+        };
+        advanceEvery.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<TimeSpan>() <= TimeSpan.Zero)
+            {
+                result.AddError("--advance-every must be longer than zero, e.g. 00:00:30");
+            }
+        });
         var command = new Command("serve", "Host the silo and the HTTP API until stopped: releases, device reports and audit queries as JSON, behind bearer tokens per role")
         {
-            urls,
+            urls, advanceEvery,
         };
         runner.RegisterStandalone(command, parse =>
         {
             var listen = Urls(parse.GetValue(urls));
+            var fleet = new FleetOptions { AdvanceEvery = parse.GetValue(advanceEvery) };
             return async (settings, _, ct) =>
             {
                 await using var database = await LedgerDatabase.OpenAsync(settings, ct);
-                // A long-lived silo runs the read models' daemon itself (LedgerHostOptions.RunsProjections).
-                var ledger = new LedgerHostOptions(database.ConnectionString) { Telemetry = settings.Telemetry, RunsProjections = true };
+                // A long-lived silo runs the read models' daemon itself and carries on the rollouts a previous process left.
+                var ledger = new LedgerHostOptions(database.ConnectionString)
+                {
+                    Telemetry = settings.Telemetry,
+                    RunsProjections = true,
+                    ResumesRollouts = true,
+                    Fleet = fleet,
+                };
                 await using var app = ApiServer.Build(new ServeOptions(ledger, listen));
                 await app.StartAsync(ct);
                 var roles = app.Services.GetRequiredService<AuthTokens>().ConfiguredRoles;

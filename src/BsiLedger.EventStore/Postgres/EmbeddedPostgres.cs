@@ -49,7 +49,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             }
 
             stopOnce = new StopOnce(() => cluster.StopAsync(CancellationToken.None));
-            var port = await StartOnFreePortAsync(cluster, options, ct);
+            var port = await StartListeningAsync(cluster, options, ct);
             await EnsureDatabaseAsync(port, ct);
             return new EmbeddedPostgres(directoryLock, stopOnce, BuildConnectionString(port, DatabaseName, options));
         }
@@ -94,9 +94,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    private static async Task<int> StartOnFreePortAsync(
+    private static async Task<int> StartListeningAsync(
         PostgresCluster cluster, EmbeddedPostgresOptions options, CancellationToken ct)
     {
+        if (options.Port is { } fixedPort)
+        {
+            return await cluster.TryStartAsync(fixedPort, options, ct)
+                ? fixedPort
+                : throw new EmbeddedPostgresException($"PostgreSQL could not bind port {fixedPort} on 127.0.0.1; see {cluster.LogFile}.");
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var port = FreeTcpPort.Pick();

@@ -5,6 +5,8 @@ namespace BsiLedger.Grains.Fleet;
 /// <summary>How the fleet is partitioned and how hard a fan-out pushes.</summary>
 public sealed class FleetOptions
 {
+    public static readonly TimeSpan DefaultAdvanceEvery = TimeSpan.FromSeconds(30);
+
     /// <summary>Shard grains the fleet is split over: a power of two. 256 keeps a million devices at about 4k per shard.</summary>
     public int Shards { get; set; } = 256;
 
@@ -15,7 +17,7 @@ public sealed class FleetOptions
     /// How often (wall time) a release with a running rollout or an open recall takes its due steps by itself.
     /// Null turns the timer off: a simulation drives releases on its virtual clock instead.
     /// </summary>
-    public TimeSpan? AdvanceEvery { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan? AdvanceEvery { get; set; } = DefaultAdvanceEvery;
 
     public void Validate()
     {

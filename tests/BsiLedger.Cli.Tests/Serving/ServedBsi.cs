@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+
+namespace BsiLedger.Cli.Tests.Serving;
+
+/// <summary>
+/// <c>bsi serve</c> in a child process of its own against a given database, with an operator token, reached over loopback
+/// HTTP; <see cref="Kill"/> is <c>kill -9</c>.
+/// </summary>
+public sealed class ServedBsi : IAsyncDisposable
+{
+    public const string OperatorToken = "operator-token-for-tests";
+
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
+
+    private ServedBsi(Process process, Uri address)
+    {
+        _process = process;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
+    }
+
+    public HttpClient Http { get; }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the server and returns once <c>/health</c> answers 200.</summary>
+    public static async Task<ServedBsi> StartAsync(string connectionString, TimeSpan advanceEvery)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "bsi.dll"), "serve", "--connection", connectionString, "--telemetry", "none",
+            "--urls", $"http://127.0.0.1:{port}", "--advance-every", advanceEvery.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("BSILEDGER_CONNECTION");
+        start.Environment["Auth__Tokens__operator"] = OperatorToken;
+        var served = new ServedBsi(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        served._process.ErrorDataReceived += (_, line) =>
+        {
+            lock (served._stderr)
+            {
+                served._stderr.AppendLine(line.Data);
+            }
+        };
+        served._process.OutputDataReceived += (_, _) => { };
+        served._process.BeginErrorReadLine();
+        served._process.BeginOutputReadLine();
+        await served.WaitHealthyAsync();
+        return served;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        Http.Dispose();
+        _process.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"bsi serve exited with {_process.ExitCode} before it was healthy:\n{Stderr}");
+            }
+
+            try
+            {
+                using var health = await Http.GetAsync(new Uri("/health", UriKind.Relative));
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"bsi serve was not healthy within 90 s:\n{Stderr}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
