@@ -4,12 +4,15 @@ using BsiLedger.Api.Auth;
 using BsiLedger.Api.Endpoints;
 using BsiLedger.Api.Problems;
 using BsiLedger.Host;
+using BsiLedger.Host.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
 
 namespace BsiLedger.Api;
 
@@ -20,11 +23,15 @@ namespace BsiLedger.Api;
 /// </summary>
 public static class ApiServer
 {
+    public const string MetricsPath = "/metrics";
+
+    public const string DashboardPath = "/dashboard";
+
     public static WebApplication Build(ServeOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(options.Configuration);
-        LedgerHost.Configure(builder, options.Ledger);
+        LedgerHost.Configure(builder, options.Ledger with { ConfigureSilo = silo => WithDashboard(silo, options.Ledger.ConfigureSilo) });
         // Authentication brings data protection, which warns that its keys are unencrypted; no cookie or secret here uses them.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.UseUrls(options.Urls);
@@ -44,6 +51,8 @@ public static class ApiServer
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddOpenApi();
+        // Scraped whatever --telemetry says: a pull endpoint costs nothing until someone reads it.
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(LedgerTelemetryRegistration.Meters).AddPrometheusExporter());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -51,9 +60,17 @@ public static class ApiServer
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Watch);
+        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Watch);
         ReleaseEndpoints.Map(app);
         DeviceEndpoints.Map(app);
         AuditEndpoints.Map(app);
         return app;
+    }
+
+    private static void WithDashboard(ISiloBuilder silo, Action<ISiloBuilder>? configured)
+    {
+        silo.AddDashboard();
+        configured?.Invoke(silo);
     }
 }

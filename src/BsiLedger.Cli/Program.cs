@@ -6,6 +6,7 @@ using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Releases;
 using BsiLedger.Cli.Serving;
 using BsiLedger.Cli.Simulation;
+using BsiLedger.Cli.Watching;
 
 // stdout carries the command's result only. Everything else that writes to the console (logs, the
 // OpenTelemetry console exporter) is sent to stderr.
@@ -24,6 +25,7 @@ root.Subcommands.Add(ReleaseCommandLine.Build(runner));
 root.Subcommands.Add(SimulateCommandLine.Build(runner));
 root.Subcommands.Add(AuditCommandLine.Build(runner));
 root.Subcommands.Add(ServeCommandLine.Build(runner));
+root.Subcommands.Add(WatchCommandLine.Build(runner));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -87,5 +87,7 @@ public static class LedgerHost
             {
                 silo.AddStartupTask<RolloutResumption>();
             }
+
+            options.ConfigureSilo?.Invoke(silo);
         });
 }

@@ -38,6 +38,9 @@ public sealed record LedgerHostOptions(string ConnectionString)
     /// <summary>Who answers offers: live devices (they report later) unless a simulation supplies its own.</summary>
     public IDeviceAgent Agent { get; init; } = new LiveDeviceAgent();
 
+    /// <summary>Last word on the silo, after the ledger's own (bsi serve adds the Orleans dashboard's grains).</summary>
+    public Action<ISiloBuilder>? ConfigureSilo { get; init; }
+
     /// <summary>Last word on the services, after the ledger's own (tests wrap the journal to inject faults).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 

@@ -32,10 +32,17 @@ public sealed class ApiServerFixture : IAsyncLifetime
         return client;
     }
 
-    public static async Task<WebApplication> StartAsync(string connectionString, Uri address)
+    /// <param name="configuration">Settings over <see cref="Tokens.Configuration"/>'s, such as a token for another role.</param>
+    public static async Task<WebApplication> StartAsync(string connectionString, Uri address, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var ledger = new LedgerHostOptions(connectionString) { Telemetry = TelemetryMode.None };
-        var app = ApiServer.Build(new ServeOptions(ledger, address.ToString().TrimEnd('/')) { Configuration = Tokens.Configuration() });
+        var settings = Tokens.Configuration();
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var app = ApiServer.Build(new ServeOptions(ledger, address.ToString().TrimEnd('/')) { Configuration = settings });
         await app.StartAsync();
         return app;
     }

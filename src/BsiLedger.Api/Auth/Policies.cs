@@ -15,7 +15,7 @@ public static class Policies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Command, policy => policy.RequireRole(Roles.Operator));
-        options.AddPolicy(Read, policy => policy.RequireRole(Roles.Operator, Roles.Auditor));
+        options.AddPolicy(Read, policy => policy.RequireRole(Roles.Operator, Roles.Auditor, Roles.Sre));
         options.AddPolicy(DeviceReport, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnDeviceRequirement()));
         options.AddPolicy(Watch, policy => policy.RequireRole(Roles.Sre, Roles.Operator));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

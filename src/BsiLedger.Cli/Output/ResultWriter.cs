@@ -15,6 +15,12 @@ public sealed class ResultWriter(TextWriter stdout, bool json)
         Out = new AnsiConsoleOutput(stdout),
     });
 
+    /// <summary>For a result redrawn in place while it changes (bsi watch).</summary>
+    public IAnsiConsole Terminal => _console;
+
+    /// <summary>With --json, results are documents for programs.</summary>
+    public bool Json => json;
+
     /// <summary>For a result that is neither JSON nor for a person (CSV): straight to stdout.</summary>
     public TextWriter Stdout => stdout;
 

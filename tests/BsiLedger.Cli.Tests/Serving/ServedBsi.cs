@@ -16,6 +16,7 @@ public sealed class ServedBsi : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
+    private bool _disposed;
 
     private ServedBsi(Process process, Uri address)
     {
@@ -77,6 +78,12 @@ public sealed class ServedBsi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             Kill();

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+
+namespace BsiLedger.Api.Tests;
+
+/// <summary>
+/// What an SRE watches, on a second server over the same ledger whose <c>sre</c> role has a token (the shared server
+/// leaves that role out on purpose): the Prometheus scrape endpoint and the Orleans dashboard.
+/// </summary>
+public sealed class WatchRouteTests(ApiServerFixture shared) : IAsyncLifetime
+{
+    private const string SreToken = "sre-token-4d2f8a61c0b9e375";
+
+    private WebApplication? _app;
+    private Uri _address = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _address = ApiServerFixture.FreeAddress();
+        _app = await ApiServerFixture.StartAsync(shared.ConnectionString, _address, new Dictionary<string, string?> { ["Auth:Tokens:sre"] = SreToken });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_scrape_endpoint_serves_the_ledgers_metrics_in_Prometheus_text_to_the_sre_and_no_one_without_a_watching_role()
+    {
+        var os = Testing.UniqueIds.BaseVersion();
+        var release = $"iOS {os} (a)";
+        var device = Testing.UniqueIds.Device("watched");
+        using var operatorClient = Client(Tokens.Operator);
+        await Send(operatorClient, HttpMethod.Post, "/releases", $$"""{"id":"{{release}}","components":["WebKit"]}""", HttpStatusCode.Created);
+        await Send(operatorClient, HttpMethod.Post, "/devices", $$"""{"id":"{{device}}","platform":"iOS","os":"{{os}}"}""", HttpStatusCode.Created);
+        await Send(operatorClient, HttpMethod.Post, $"/devices/{device}/install", $$"""{"release":"{{release}}"}""", HttpStatusCode.OK);
+
+        using var sre = Client(SreToken);
+        using var scraped = await sre.GetAsync(new Uri(ApiServer.MetricsPath, UriKind.Relative), Ct);
+        var text = await scraped.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, scraped.StatusCode);
+        Assert.StartsWith("text/plain", scraped.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Contains(text.Split('\n'), line => line.StartsWith("bsi_device_installs", StringComparison.Ordinal) && line.Contains(release, StringComparison.Ordinal));
+        Assert.Contains("# TYPE bsi_journal_append_duration", text, StringComparison.Ordinal);
+        await ExpectStatus(Client(Tokens.Auditor), ApiServer.MetricsPath, HttpStatusCode.Forbidden);
+        await ExpectStatus(Client(null), ApiServer.MetricsPath, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_sre_reads_what_an_auditor_reads_and_commands_nothing()
+    {
+        var os = Testing.UniqueIds.BaseVersion();
+        var release = $"iOS {os} (a)";
+        using var operatorClient = Client(Tokens.Operator);
+        await Send(operatorClient, HttpMethod.Post, "/releases", $$"""{"id":"{{release}}","components":["WebKit"]}""", HttpStatusCode.Created);
+        using var sre = Client(SreToken);
+
+        await ExpectStatus(Client(SreToken), $"/releases/{Uri.EscapeDataString(release)}", HttpStatusCode.OK);
+        await Send(sre, HttpMethod.Post, $"/releases/{Uri.EscapeDataString(release)}/pause", "{}", HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_Orleans_dashboard_is_served_to_the_sre_and_no_one_without_a_watching_role()
+    {
+        using var sre = Client(SreToken);
+        using var page = await sre.GetAsync(new Uri(ApiServer.DashboardPath + "/", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        await ExpectStatus(Client(Tokens.Auditor), ApiServer.DashboardPath + "/", HttpStatusCode.Forbidden);
+        await ExpectStatus(Client(null), ApiServer.DashboardPath + "/", HttpStatusCode.Unauthorized);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Client(string? token)
+    {
+        var client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(1) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    private static async Task ExpectStatus(HttpClient client, string path, HttpStatusCode status)
+    {
+        using (client)
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+            Assert.Equal(status, response.StatusCode);
+        }
+    }
+
+    private static async Task Send(HttpClient client, HttpMethod method, string path, string json, HttpStatusCode status)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        using var response = await client.SendAsync(request, Ct);
+        Assert.True(response.StatusCode == status, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+    }
+}
