@@ -27,11 +27,17 @@ public readonly record struct EventHash(ulong W0, ulong W1, ulong W2, ulong W3)
             BinaryPrimitives.ReadUInt64BigEndian(bytes[24..]));
     }
 
+    [ThreadStatic]
+    private static IncrementalHash? _sha256;
+
     /// <summary>SHA-256 of <paramref name="data"/>.</summary>
+    /// <remarks>One hasher per thread, reset after each digest: the one-shot API sets up a new digest context per call.</remarks>
     public static EventHash Of(ReadOnlySpan<byte> data)
     {
+        var sha256 = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> digest = stackalloc byte[Size];
-        SHA256.HashData(data, digest);
+        sha256.AppendData(data);
+        sha256.GetHashAndReset(digest);
         return FromBytes(digest);
     }
 
