@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 
 namespace BsiLedger.Api;
@@ -53,6 +54,8 @@ public static class ApiServer
         builder.Services.AddOpenApi();
         // Scraped whatever --telemetry says: a pull endpoint costs nothing until someone reads it.
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(LedgerTelemetryRegistration.Meters).AddPrometheusExporter());
+        // A request is the root of its trace (or continues the caller's traceparent), when traces are on at all.
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddAspNetCoreInstrumentation());
 
         var app = builder.Build();
         app.UseExceptionHandler();
