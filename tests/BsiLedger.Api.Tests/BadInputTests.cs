@@ -36,6 +36,18 @@ public sealed class BadInputTests(ApiServerFixture server) : ApiTest(server)
     }
 
     [Fact]
+    public async Task A_null_in_a_list_is_400_naming_its_place()
+    {
+        var (release, _) = NewRelease();
+        AssertProblem(await Expect(HttpStatusCode.BadRequest, PostText(Operator, "/releases", $$"""{"id":"{{release}}","components":["WebKit",null]}""")), "BadInput", "components[1]");
+        AssertProblem(await Expect(HttpStatusCode.BadRequest, PostText(Operator, "/releases", $$"""{"id":"{{release}}","components":["WebKit"],"cves":[null]}""")), "BadInput", "cves[0]");
+        Assert.Equal(0, await RowsAsync(release));
+        await Publish(release);
+        AssertProblem(await Expect(HttpStatusCode.BadRequest, PostText(Operator, $"/releases/{Route(release)}/plan", """{"waves":[null]}""")), "BadInput", "waves[0]");
+        Assert.Equal(1, await RowsAsync(release));
+    }
+
+    [Fact]
     public async Task A_body_over_the_size_limit_is_400_and_never_read_into_the_ledger()
     {
         var device = UniqueIds.Device();

@@ -61,6 +61,24 @@ public sealed class ReleaseRouteTests(ApiServerFixture server) : ApiTest(server)
     }
 
     [Fact]
+    public async Task Reading_a_release_takes_none_of_its_due_steps()
+    {
+        var (release, _) = NewRelease();
+        await Publish(release);
+        var path = $"/releases/{Route(release)}";
+        var plan = new { waves = new[] { new { share = 0.5, soak = "0h", failureThreshold = 0.5 }, new { share = 1.0, soak = "0h", failureThreshold = 0.5 } }, minSample = 10 };
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/plan", plan));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/start"));
+        var rows = await RowsAsync(release);
+
+        var status = await Expect(HttpStatusCode.OK, Get(Auditor, path));
+
+        // The first wave's soak is over at once, but only the silo's timer may end it.
+        Assert.Equal(1, status.GetProperty("waves").GetArrayLength());
+        Assert.Equal(rows, await RowsAsync(release));
+    }
+
+    [Fact]
     public async Task An_unknown_release_is_404_with_the_CLIs_error_name()
     {
         var (release, _) = NewRelease();

@@ -26,6 +26,19 @@ public sealed class PrometheusTextTests
     }
 
     [Fact]
+    public void A_line_whose_labels_cannot_be_read_is_skipped_and_the_rest_still_read()
+    {
+        var samples = PrometheusText.Parse("""
+            broken{bsi_release} 1
+            also_broken{bsi_release="unterminated 2
+            fine{bsi_release="A"} 3
+            """);
+
+        var sample = Assert.Single(samples);
+        Assert.Equal(("fine", 3.0), (sample.Name, sample.Value));
+    }
+
+    [Fact]
     public void Rates_are_the_counters_growth_per_second_for_the_watched_release_only()
     {
         var before = PrometheusText.Parse("""

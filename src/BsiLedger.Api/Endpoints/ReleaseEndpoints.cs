@@ -42,8 +42,8 @@ public static class ReleaseEndpoints
     {
         var body = await JsonBody.ReadAsync<PublishRequest>(request, ct);
         var release = Fields.Read("id", () => InputParsers.Release(body.Id));
-        ImmutableArray<string> components = [.. (body.Components ?? []).Select(name => name.Trim())];
-        ImmutableArray<string> cves = [.. body.Cves ?? []];
+        ImmutableArray<string> components = [.. (body.Components ?? []).Select((name, i) => (name ?? throw Missing($"components[{i}]")).Trim())];
+        ImmutableArray<string> cves = [.. (body.Cves ?? []).Select((cve, i) => cve ?? throw Missing($"cves[{i}]"))];
         var supersedes = body.Supersedes is { } older ? Fields.Read("supersedes", () => InputParsers.Release(older)) : (ReleaseId?)null;
         var activation = Fields.Read("activation", () => InputParsers.ActivationKind(body.Activation ?? "restart"));
         Fields.Check(Publication.Problem(release, components, cves, supersedes), "body",
@@ -57,7 +57,7 @@ public static class ReleaseEndpoints
     {
         var release = Ids.Release(id);
         var body = await JsonBody.ReadAsync<PlanRequest>(request, ct);
-        var waves = (body.Waves ?? []).Select((wave, i) => new WavePlan(
+        var waves = (body.Waves ?? []).Select((given, i) => given ?? throw Missing($"waves[{i}]")).Select((wave, i) => new WavePlan(
             wave.Share ?? throw Missing($"waves[{i}].share"),
             Fields.Read($"waves[{i}].soak", () => Durations.TryParse(wave.Soak, out var soak, out var error) ? soak : throw new UsageException(error)),
             wave.FailureThreshold ?? throw Missing($"waves[{i}].failureThreshold")));
@@ -77,7 +77,8 @@ public static class ReleaseEndpoints
     private static async Task<IResult> StatusAsync(string id, IGrainFactory grains)
     {
         var release = Ids.Release(id);
-        var snapshot = await grains.GetGrain<IReleaseGrain>(release.ToString()).Advance();
+        // A read takes no step: the silo's own timer moves the rollout (--advance-every), not whoever looks at it.
+        var snapshot = await grains.GetGrain<IReleaseGrain>(release.ToString()).Status();
         return snapshot.Release.IsPublished
             ? TypedResults.Ok(ReleaseDocument.Of(snapshot))
             : CommandResults.Refused("release", release.ToString(), new ReleaseNotPublished(release));

@@ -19,6 +19,12 @@ public sealed class LedgerExceptionHandler(ILogger<LedgerExceptionHandler> logge
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nobody is left to answer, and nothing failed on our side.
+            return true;
+        }
+
         var result = exception switch
         {
             InvalidFieldException e => ProblemResults.InvalidField(e.Field, e.Message),
@@ -44,7 +50,8 @@ public sealed class LedgerExceptionHandler(ILogger<LedgerExceptionHandler> logge
     }
 
     private static bool IsUnavailable(Exception e) =>
-        e is JournalUnavailableException or NpgsqlException or SocketException or ConcurrencyRetriesExhaustedException or TimeoutException;
+        e is JournalUnavailableException or NpgsqlException or SocketException or ConcurrencyRetriesExhaustedException or TimeoutException
+            or SiloUnavailableException or OrleansMessageRejectionException;
 
     private static IEnumerable<Exception> Chain(Exception exception)
     {

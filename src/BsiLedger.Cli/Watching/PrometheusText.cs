@@ -18,6 +18,7 @@ public static class PrometheusText
             }
 
             var brace = line.IndexOf('{', StringComparison.Ordinal);
+            // Anything this reader cannot take apart is skipped: one odd line must not end the watch.
             var space = line.IndexOf(' ', StringComparison.Ordinal);
             if (space < 0)
             {
@@ -31,6 +32,10 @@ public static class PrometheusText
             {
                 name = line[..brace];
                 rest = ReadLabels(line, brace + 1, labels);
+                if (rest < 0)
+                {
+                    continue;
+                }
             }
             else
             {
@@ -48,12 +53,17 @@ public static class PrometheusText
         return samples;
     }
 
-    /// <summary>Reads <c>name="value",…}</c> from <paramref name="at"/>; returns the index after the closing brace.</summary>
+    /// <summary>Reads <c>name="value",…}</c> from <paramref name="at"/>; returns the index after the closing brace, or -1.</summary>
     private static int ReadLabels(string line, int at, Dictionary<string, string> labels)
     {
         while (at < line.Length && line[at] != '}')
         {
             var equals = line.IndexOf('=', at);
+            if (equals < 0 || equals + 1 >= line.Length || line[equals + 1] != '"')
+            {
+                return -1;
+            }
+
             var name = line[at..equals].Trim().TrimStart(',').Trim();
             var value = new StringBuilder();
             var i = equals + 2;
@@ -78,6 +88,6 @@ public static class PrometheusText
             }
         }
 
-        return at + 1;
+        return at < line.Length ? at + 1 : -1;
     }
 }

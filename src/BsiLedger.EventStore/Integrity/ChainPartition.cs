@@ -36,7 +36,8 @@ internal sealed class ChainPartition(string connectionString, string snapshot, S
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         string? stream = null;
         var expectedVersion = 0L;
-        var previous = EventHash.None;
+        // Null when the event before carries no readable hash: the next link cannot be checked, only its own hash read.
+        EventHash? previous = EventHash.None;
         long events = 0, streams = 0;
         while (await reader.ReadAsync(ct))
         {
@@ -51,28 +52,29 @@ internal sealed class ChainPartition(string connectionString, string snapshot, S
             }
 
             // An event after a gap linked to the missing one, so its own link cannot be checked; the chain goes on from it.
-            var linked = version == expectedVersion;
-            if (!linked)
+            if (version != expectedVersion)
             {
                 found(new ChainFinding(streamId, expectedVersion, version == expectedVersion + 1
                     ? "missing (deleted): the stream jumps to the next version"
                     : $"missing (deleted): the stream jumps to version {version}"));
+                previous = null;
             }
 
             var type = reader.GetString(2);
             using var data = reader.GetFieldValue<JsonDocument>(3);
             var provenance = new Provenance(reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5));
             var storedHex = reader.IsDBNull(6) ? null : reader.GetString(6);
-            if (!EventHash.TryParse(storedHex, out var stored))
+            var readable = EventHash.TryParse(storedHex, out var stored);
+            if (!readable)
             {
                 found(new ChainFinding(streamId, version, storedHex is null ? "carries no hash" : "carries a malformed hash"));
             }
-            else if (linked && ChainLink.Hash(previous, streamId, version, type, data.RootElement, provenance) != stored)
+            else if (previous is { } linkedTo && LinkProblem(linkedTo, streamId, version, type, data.RootElement, provenance, stored) is { } problem)
             {
-                found(new ChainFinding(streamId, version, "does not match its hash: its content, provenance, place or link to the version before was altered"));
+                found(new ChainFinding(streamId, version, problem));
             }
 
-            previous = stored;
+            previous = readable ? stored : null;
             expectedVersion = version + 1;
             if (++events % ProgressStep == 0)
             {
@@ -82,5 +84,23 @@ internal sealed class ChainPartition(string connectionString, string snapshot, S
 
         progressed((int)(events % ProgressStep));
         return (events, streams);
+    }
+
+    /// <summary>
+    /// What is wrong with this event's link, or null when it holds. A payload edited into something that is no longer
+    /// JSON the canonical form can print (a number beyond a double, a lone surrogate) is a finding, not a failed run.
+    /// </summary>
+    private static string? LinkProblem(EventHash previous, string streamId, long version, string type, JsonElement data, Provenance provenance, EventHash stored)
+    {
+        try
+        {
+            return ChainLink.Hash(previous, streamId, version, type, data, provenance) == stored
+                ? null
+                : "does not match its hash: its content, provenance, place or link to the version before was altered";
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+        {
+            return $"its payload cannot be canonicalised, so it was altered: {e.Message}";
+        }
     }
 }

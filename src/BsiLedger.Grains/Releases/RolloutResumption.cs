@@ -10,7 +10,7 @@ namespace BsiLedger.Grains.Releases;
 /// </summary>
 /// <remarks>
 /// A release that cannot be woken is logged and left for its next command: one bad stream must not keep the silo,
-/// and every other rollout, from starting.
+/// and every other rollout, from starting. The list of releases itself needs the database, as the silo's start does.
 /// </remarks>
 public sealed class RolloutResumption(ILedgerIndex index, IGrainFactory grains, ILogger<RolloutResumption> logger) : IStartupTask
 {

@@ -138,6 +138,29 @@ public sealed class TamperDetectionTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_removed_hash_is_one_finding_and_the_event_after_it_is_not_blamed()
+    {
+        await using var ledger = await WrittenAsync();
+
+        await ledger.TamperAsync("update EVENTS set headers = '{}'::jsonb where stream_id = 'd-6' and version = 2");
+
+        var finding = Assert.Single((await VerifyAsync(ledger)).Findings);
+        Assert.Equal(("d-6", 2L, "carries no hash"), (finding.StreamId, finding.Version, finding.Problem));
+    }
+
+    [Fact]
+    public async Task A_payload_edited_beyond_what_JSON_numbers_can_be_read_as_is_a_finding_not_a_failed_run()
+    {
+        await using var ledger = await WrittenAsync();
+
+        await ledger.TamperAsync("update EVENTS set data = jsonb_set(data, '{model}', '1e400'::jsonb) where stream_id = 'd-8' and version = 1");
+
+        var report = await VerifyAsync(ledger);
+        Assert.Equal([("d-8", 1L)], Places(report));
+        Assert.Contains("cannot be canonicalised", report.Findings[0].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task However_the_streams_are_split_among_connections_the_findings_are_the_same()
     {
         await using var ledger = await WrittenAsync();
