@@ -65,6 +65,7 @@ public static class ApiServer
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Watch);
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Watch);
+        DashboardSignIn.Map(app);
         ReleaseEndpoints.Map(app);
         DeviceEndpoints.Map(app);
         AuditEndpoints.Map(app);

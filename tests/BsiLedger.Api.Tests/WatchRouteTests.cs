@@ -78,6 +78,46 @@ public sealed class WatchRouteTests(ApiServerFixture shared) : IAsyncLifetime
         await ExpectStatus(Client(null), ApiServer.DashboardPath + "/", HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task A_browser_signs_in_to_the_dashboard_once_with_an_sre_token_and_the_cookie_opens_the_dashboard_only()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _address };
+        using var page = new HttpRequestMessage(HttpMethod.Get, new Uri(ApiServer.DashboardPath + "/", UriKind.Relative));
+        page.Headers.Accept.ParseAdd("text/html");
+        using (var unsigned = await browser.SendAsync(page, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unsigned.StatusCode);
+            Assert.Equal(Endpoints.DashboardSignIn.Path, unsigned.Headers.Location?.OriginalString);
+        }
+
+        using (var refused = await browser.PostAsync(new Uri(Endpoints.DashboardSignIn.Path, UriKind.Relative), Form(Tokens.Auditor), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.False(refused.Headers.Contains("Set-Cookie"));
+        }
+
+        using var signedIn = await browser.PostAsync(new Uri(Endpoints.DashboardSignIn.Path, UriKind.Relative), Form(SreToken), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/dashboard", cookie, StringComparison.OrdinalIgnoreCase);
+        var pair = cookie.Split(';')[0];
+
+        Assert.Equal(HttpStatusCode.OK, await WithCookieAsync(browser, ApiServer.DashboardPath + "/", pair));
+        Assert.Equal(HttpStatusCode.Unauthorized, await WithCookieAsync(browser, ApiServer.MetricsPath, pair));
+    }
+
+    private static FormUrlEncodedContent Form(string token) => new([new KeyValuePair<string, string>("token", token)]);
+
+    private static async Task<HttpStatusCode> WithCookieAsync(HttpClient browser, string path, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        using var response = await browser.SendAsync(request, Ct);
+        return response.StatusCode;
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private HttpClient Client(string? token)

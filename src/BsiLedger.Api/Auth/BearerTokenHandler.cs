@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using BsiLedger.Api.Endpoints;
 using BsiLedger.Api.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,7 @@ public sealed class BearerTokenHandler(
         var header = Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return Task.FromResult(DashboardCookie() is { } signedIn ? Authenticate(signedIn) : AuthenticateResult.NoResult());
         }
 
         if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
@@ -36,7 +37,18 @@ public sealed class BearerTokenHandler(
             return Task.FromResult(AuthenticateResult.Fail("the Authorization header is not a bearer token"));
         }
 
-        var token = header[Prefix.Length..].Trim();
+        return Task.FromResult(Authenticate(header[Prefix.Length..].Trim()));
+    }
+
+    /// <summary>The dashboard's sign-in cookie, read under the dashboard's path only (<see cref="DashboardSignIn"/>).</summary>
+    private string? DashboardCookie() =>
+        Request.Path.StartsWithSegments(ApiServer.DashboardPath, StringComparison.Ordinal)
+        && Request.Cookies.TryGetValue(DashboardSignIn.CookieName, out var token) && tokens.RoleOf(token) is not null
+            ? token
+            : null;
+
+    private AuthenticateResult Authenticate(string token)
+    {
         Claim[]? claims = tokens.RoleOf(token) is { } role
             ? [new(ClaimTypes.Name, role), new(ClaimTypes.Role, role)]
             : tokens.Devices?.DeviceOf(token) is { } device
@@ -44,15 +56,23 @@ public sealed class BearerTokenHandler(
                 : null;
         if (claims is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("the token is not one this server issued"));
+            return AuthenticateResult.Fail("the token is not one this server issued");
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Request.Path.StartsWithSegments(ApiServer.DashboardPath, StringComparison.Ordinal)
+            && Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+        {
+            // A person in a browser: to the sign-in form rather than a problem document.
+            Response.Redirect(DashboardSignIn.Path);
+            return Task.CompletedTask;
+        }
+
         Response.Headers.WWWAuthenticate = SchemeName;
         return ProblemResults.Status(StatusCodes.Status401Unauthorized, "Unauthenticated",
             "send Authorization: Bearer TOKEN with a token configured for your role (Auth:Tokens:<role>) or issued to your device")
