@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
+using BsiLedger.EventStore.Postgres;
 
 namespace BsiLedger.ApiLoad;
 
@@ -30,7 +30,7 @@ public sealed class ServedLedger : IAsyncDisposable
     {
         // Not a CreateTempSubdirectory: its mode 700 would keep the embedded server's own account out.
         var directory = Path.Combine(Path.GetTempPath(), "bsiledger-api-load-" + Guid.NewGuid().ToString("N")[..8]);
-        var port = FreePort();
+        var port = FreeTcpPort.Pick();
         var operatorToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "bsi.dll"), "serve", "--data-dir", directory, "--telemetry", "none", "--urls", $"http://127.0.0.1:{port}" })
@@ -101,12 +101,5 @@ public sealed class ServedLedger : IAsyncDisposable
         }
 
         throw new TimeoutException("bsi serve did not answer /health within two minutes");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

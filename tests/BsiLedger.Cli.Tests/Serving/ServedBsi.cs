@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
+using BsiLedger.EventStore.Postgres;
 
 namespace BsiLedger.Cli.Tests.Serving;
 
@@ -41,7 +41,7 @@ public sealed class ServedBsi : IAsyncDisposable
     /// <summary>Starts the server and returns once <c>/health</c> answers 200.</summary>
     public static async Task<ServedBsi> StartAsync(string connectionString, TimeSpan advanceEvery)
     {
-        var port = FreePort();
+        var port = FreeTcpPort.Pick();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[]
         {
@@ -121,12 +121,5 @@ public sealed class ServedBsi : IAsyncDisposable
         }
 
         throw new TimeoutException($"bsi serve was not healthy within 90 s:\n{Stderr}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
