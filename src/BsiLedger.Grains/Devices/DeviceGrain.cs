@@ -38,9 +38,7 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
         }
 
         using var activity = StartActivity($"device {command.GetType().Name}", provenance);
-        var outcome = await GatedAsync(command) is { } refusal
-            ? CommandOutcome.Refused(Version, refusal)
-            : await RunAsync([command], provenance);
+        var outcome = await RunAsync([command], provenance, await GateAsync(command));
         activity?.SetTag("bsi.outcome", outcome.Status.ToString());
         activity?.SetTag("bsi.error", outcome.Error?.Code);
         return outcome;
@@ -160,8 +158,11 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
         return RolloutStanding.Of(Current, release) ?? OfferOutcome.Awaiting;
     }
 
-    /// <summary>Decides the commands in order, each on the state the previous left, and appends all their events at once.</summary>
-    private Task<CommandOutcome> RunAsync(IReadOnlyList<DeviceCommand> commands, Provenance provenance) =>
+    /// <summary>
+    /// Decides the commands in order, each on the state the previous left, and appends all their events at once.
+    /// A command the rules allow is still refused with <paramref name="gated"/> when there is one: the rules speak first.
+    /// </summary>
+    private Task<CommandOutcome> RunAsync(IReadOnlyList<DeviceCommand> commands, Provenance provenance, DomainError? gated = null) =>
         DecideAndAppendAsync(() =>
         {
             var now = clock.Now;
@@ -170,7 +171,7 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
             foreach (var command in commands)
             {
                 var decision = DeviceDecider.Decide(state, command, now);
-                if (decision.Error is { } error)
+                if ((decision.Error ?? gated) is { } error)
                 {
                     return Decision<IDeviceEvent>.Refuse(error);
                 }
@@ -183,10 +184,11 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
         }, provenance);
 
     /// <summary>
-    /// A report about a release the device's rules allow is refused when the release is unknown or recalled.
-    /// The rules speak first (decided on the newest state), so a report for another base still names that.
+    /// A report about a release the device's rules allow is refused when the release is unknown or recalled. The
+    /// release is looked up once, before deciding; the rules are decided (and decided again after a conflict) on the
+    /// stream as the append finds it, so no read of the stream is needed first.
     /// </summary>
-    private async Task<DomainError?> GatedAsync(DeviceCommand command)
+    private async Task<DomainError?> GateAsync(DeviceCommand command)
     {
         var release = command switch
         {
@@ -196,12 +198,6 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
             _ => (ReleaseId?)null,
         };
         if (release is not { } id)
-        {
-            return null;
-        }
-
-        await RefreshNow();
-        if (DeviceDecider.Decide(Current, command, clock.Now).Error is not null)
         {
             return null;
         }

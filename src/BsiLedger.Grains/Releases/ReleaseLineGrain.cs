@@ -14,6 +14,9 @@ public sealed class ReleaseLineGrain(ILedgerIndex index, IEventJournal journal) 
 {
     private ImmutableDictionary<ReleaseId, ReleaseSummary> _releases = ImmutableDictionary<ReleaseId, ReleaseSummary>.Empty;
 
+    // Every report a device makes about a release asks for these: built once per change, not per call.
+    private ImmutableArray<ReleaseSummary> _listed = [];
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var id in await index.ReleasesAsync(this.GetPrimaryKeyString(), cancellationToken))
@@ -22,15 +25,21 @@ public sealed class ReleaseLineGrain(ILedgerIndex index, IEventJournal journal) 
             var events = await journal.ReadAsync(id, 0, cancellationToken);
             var state = events.Aggregate(Release.Unpublished(release), (s, e) => s.Apply((IReleaseEvent)e.Data));
             var recallIssuedAt = events.FirstOrDefault(e => e.Data is RecallIssued)?.StoredAt;
-            _releases = _releases.SetItem(release, ReleaseSummary.Of(state, recallIssuedAt));
+            Set(ReleaseSummary.Of(state, recallIssuedAt));
         }
     }
 
-    public Task<ImmutableArray<ReleaseSummary>> Releases() => Task.FromResult(_releases.Values.ToImmutableArray());
+    public Task<ImmutableArray<ReleaseSummary>> Releases() => Task.FromResult(_listed);
 
     public Task Update(ReleaseSummary summary)
     {
-        _releases = _releases.SetItem(summary.Id, summary);
+        Set(summary);
         return Task.CompletedTask;
+    }
+
+    private void Set(ReleaseSummary summary)
+    {
+        _releases = _releases.SetItem(summary.Id, summary);
+        _listed = [.. _releases.Values];
     }
 }
