@@ -14,6 +14,8 @@ public sealed record BenchReport(
     PhaseResult Unchained,
     PhaseResult Baseline,
     PhaseResult Copy,
+    PhaseResult WithoutJournal,
+    EventTime EventTime,
     TargetRatio BatchedOverBaseline,
     TargetRatio BatchedOverCopy,
     TargetRatio ChainedOverUnchained,
@@ -40,7 +42,7 @@ public sealed record BenchReport(
     };
 
     public static BenchReport Create(
-        BenchOptions options, PhaseResult batched, PhaseResult? traced, PhaseResult unchained, PhaseResult baseline, PhaseResult copy, string database, MachineInfo machine) => new(
+        BenchOptions options, PhaseResult batched, PhaseResult? traced, PhaseResult unchained, PhaseResult baseline, PhaseResult copy, PhaseResult withoutJournal, string database, MachineInfo machine) => new(
         options.Devices,
         DeviceScript.EventsPerDevice,
         options.Concurrency,
@@ -49,6 +51,8 @@ public sealed record BenchReport(
         unchained,
         baseline,
         copy,
+        withoutJournal,
+        EventTime.Split(batched, withoutJournal),
         TargetRatio.Of(batched, baseline, BaselineTarget),
         TargetRatio.Of(batched, copy, CopyTarget),
         TargetRatio.Of(batched, unchained, ChainTarget),

@@ -48,6 +48,13 @@ public sealed class GrainPathPhase(string name, string devicePrefix, JournalOpti
         new("grain path, batched, traced", $"bench-{runId}-traced", new JournalOptions(), services => services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddLedgerSources().AddProcessor(new BatchActivityExportProcessor(new DiscardingExporter()))));
 
+    /// <summary>
+    /// The grain path over a journal that acknowledges at once (<see cref="InstantJournal"/>): grain calls and decisions
+    /// without hashing, Marten or PostgreSQL. The release's listing still comes from the database.
+    /// </summary>
+    public static GrainPathPhase WithoutJournal(string runId, int pass) =>
+        new("grain path, no journal", $"bench-{runId}-no-journal-{pass}", new JournalOptions(), services => services.AddSingleton<IEventJournal, InstantJournal>());
+
     /// <summary>The batched path with the hash chain off: what the chain costs is the difference.</summary>
     public static GrainPathPhase Unchained(string runId, int pass) =>
         new("grain path, batched, no hash chain", $"bench-{runId}-unchained-{pass}", new JournalOptions { ChainEvents = false });

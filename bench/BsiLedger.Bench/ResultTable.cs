@@ -19,10 +19,13 @@ public static class ResultTable
         Row(output, "grain path, batched, hash chain off (what the chain costs)", report.Unchained);
         Row(output, "baseline (same grain path, one append per transaction)", report.Baseline);
         Row(output, "COPY ceiling (the batched rows, one binary COPY)", report.Copy);
+        Row(output, "grain path, no journal (acknowledged at once: before the journal)", report.WithoutJournal);
         output.WriteLine();
         output.WriteLine(Format($"batched / baseline {report.BatchedOverBaseline.Value,8:F1}x   target >= {report.BatchedOverBaseline.Target:F0}x   {Verdict(report.BatchedOverBaseline)}"));
         output.WriteLine(Format($"batched / COPY     {report.BatchedOverCopy.Value * 100,8:F1}%   target >= {report.BatchedOverCopy.Target * 100:F0}%   {Verdict(report.BatchedOverCopy)}"));
         output.WriteLine(Format($"chained / no chain {report.ChainedOverUnchained.Value * 100,8:F1}%   target >= {report.ChainedOverUnchained.Target * 100:F0}%   {Verdict(report.ChainedOverUnchained)}"));
+        var time = report.EventTime;
+        output.WriteLine(Format($"a batched event   {time.BatchedMicroseconds,8:F1} us = grain path {time.GrainPathMicroseconds:F1} us + journal {time.JournalMicroseconds:F1} us ({time.JournalShare * 100:F0}%: hashing, Marten, PostgreSQL)"));
         if (report.TracedOverBatched is { } tracedRatio)
         {
             output.WriteLine(Format($"traced / untraced  {tracedRatio * 100,8:F1}%   (no target: tracing's overhead, sampled as OTEL_TRACES_SAMPLER says)"));
