@@ -35,8 +35,8 @@ public static class BenchRun
         await Console.Error.WriteLineAsync($"run {runId}: {options.Devices} devices, {options.Concurrency} in flight, {database.Description}");
 
         await GrainPathPhase.WarmUp(runId).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
-        // Short, so run twice, at the start and at the end of the grain-path phases.
-        var withoutJournal = await GrainPathPhase.WithoutJournal(runId, 1).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
+        // Short, so run twice (at the start and at the end of the grain-path phases) over four times the devices.
+        var withoutJournal = await GrainPathPhase.WithoutJournal(runId, 1).RunAsync(database.ConnectionString, options.Devices * 4, options.Concurrency, ct);
         // Chained and unchained in the order A B B A, so a drift over the run (the tables growing, the machine
         // warming) weighs on both alike.
         var batched = await batchedPhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
@@ -45,7 +45,7 @@ public static class BenchRun
         unchained = unchained.With(await GrainPathPhase.Unchained(runId, 2).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct));
         var copy = await new CopyCeilingPhase(dataSource, runId).RunAsync(batchedPhase, batched, ct);
         batched = batched.With(await GrainPathPhase.Batched(runId, 2).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct));
-        withoutJournal = withoutJournal.With(await GrainPathPhase.WithoutJournal(runId, 2).RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct));
+        withoutJournal = withoutJournal.With(await GrainPathPhase.WithoutJournal(runId, 2).RunAsync(database.ConnectionString, options.Devices * 4, options.Concurrency, ct));
         var baseline = await baselinePhase.RunAsync(database.ConnectionString, options.Devices, options.Concurrency, ct);
 
         var report = BenchReport.Create(options, batched, traced, unchained, baseline, copy, withoutJournal, database.Description, await MachineInfo.ReadAsync(dataSource, ct));

@@ -80,9 +80,10 @@ public sealed class GrainPathPhase(string name, string devicePrefix, JournalOpti
 
             var total = (long)devices * DeviceScript.EventsPerDevice;
             await using var progress = new Progress(name, total);
+            var gc = GcFigures.Now();
             var clock = Stopwatch.StartNew();
             await DriveAllAsync(grains, TimedDevicePrefix, devices, concurrency, progress, ct);
-            return new PhaseResult(name, total, clock.Elapsed.TotalSeconds, journal);
+            return new PhaseResult(name, total, clock.Elapsed.TotalSeconds, journal, GcFigures.Now().Since(gc));
         }
         finally
         {

@@ -9,7 +9,7 @@ public static class ResultTable
     {
         var batchedJournal = report.Batched.Journal!;
         output.WriteLine();
-        output.WriteLine(Format($"{"phase",-66} {"events",8} {"seconds",9} {"events/s",10}"));
+        output.WriteLine(Format($"{"phase",-66} {"events",8} {"seconds",9} {"events/s",10} {"KB/event",9} {"GC paused",10}"));
         Row(output, $"grain path, batched (up to {batchedJournal.MaxStreamsPerCommit} streams per transaction)", report.Batched);
         if (report.Traced is { } traced)
         {
@@ -41,7 +41,11 @@ public static class ResultTable
     }
 
     private static void Row(TextWriter output, string phase, PhaseResult result) =>
-        output.WriteLine(Format($"{phase,-66} {result.Events,8} {result.Seconds,9:F2} {result.EventsPerSecond,10:F0}"));
+        output.WriteLine(Format($"{phase,-66} {result.Events,8} {result.Seconds,9:F2} {result.EventsPerSecond,10:F0} {Kilobytes(result.AllocatedBytesPerEvent),9} {Percent(result.GcPauseShare),10}"));
+
+    private static string Kilobytes(double? bytes) => bytes is { } b ? Format($"{b / 1024:F1}") : "-";
+
+    private static string Percent(double? share) => share is { } s ? Format($"{s * 100:F0}%") : "-";
 
     private static string Verdict(TargetRatio ratio) => ratio.Met ? "met" : "NOT met";
 

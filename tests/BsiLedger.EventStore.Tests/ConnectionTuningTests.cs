@@ -12,7 +12,7 @@ public sealed class ConnectionTuningTests
 
         Assert.Equal(64, tuned.MaxAutoPrepare);
         Assert.True(tuned.NoResetOnClose);
-        Assert.Equal("-c plan_cache_mode=force_custom_plan", tuned.Options);
+        Assert.Null(tuned.Options);
         Assert.Equal("db", tuned.Host);
         Assert.Equal("ledger", tuned.Database);
     }
@@ -27,13 +27,5 @@ public sealed class ConnectionTuningTests
         Assert.Equal(0, tuned.MaxAutoPrepare);
         Assert.False(tuned.NoResetOnClose);
         Assert.Equal("-c plan_cache_mode=auto", tuned.Options);
-    }
-
-    [Fact]
-    public void Other_server_options_are_kept_beside_the_plan_cache_mode()
-    {
-        var tuned = new NpgsqlConnectionStringBuilder(LedgerStoreOptions.Tuned("Host=db;Options=-c statement_timeout=5000"));
-
-        Assert.Equal("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan", tuned.Options);
     }
 }

@@ -81,14 +81,6 @@ public static class LedgerStoreOptions
             builder.NoResetOnClose = true;
         }
 
-        // A prepared statement's generic plan is fixed when the table is still small: the batched stream read then
-        // stays a sequential scan as the ledger grows to millions of rows. Custom plans keep the saved parsing and
-        // plan each execution for the table as it is.
-        if (!(builder.Options ?? "").Contains("plan_cache_mode", StringComparison.Ordinal))
-        {
-            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
-        }
-
         return builder.ConnectionString;
     }
 
