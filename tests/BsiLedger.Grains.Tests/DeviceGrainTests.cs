@@ -3,6 +3,7 @@ using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Errors;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Devices;
@@ -132,6 +133,37 @@ public sealed class DeviceGrainTests(TwoSilos silos) : IClassFixture<TwoSilos>
 
         Assert.Equal(CommandStatus.Accepted, outcome.Status);
         Assert.Equal([1L, 2L, 3L], await StoredRows.VersionsAsync(silos.ConnectionString, id));
+    }
+
+    [Theory]
+    [InlineData("settings changed")]
+    [InlineData("os updated")]
+    public async Task A_silo_whose_activation_is_behind_never_stages_an_unpublished_release_and_lets_the_newest_rules_speak_first(string meanwhile)
+    {
+        var unpublished = ReleaseId.Parse("iOS 26.3.1 (z)");
+        var id = UniqueIds.Device("gated");
+        await EnrollAsync(silos.First.GetGrain<IDeviceGrain>(id), id);
+        var behind = silos.Second.GetGrain<IDeviceGrain>(id);
+        await behind.GetState(); // holds version 1: on 26.3.1, where the report's base matches
+        DeviceCommand change = meanwhile == "os updated"
+            ? new UpdateOs(id, OsVersion.Parse("26.4"), Cause.Device(id))
+            : new ChangeSettings(id, AutoInstall: false, Managed: null, MdmPolicy: null, Cause.Device(id));
+        Assert.Equal(CommandStatus.Accepted, (await silos.First.GetGrain<IDeviceGrain>(id).Execute(change, Provenance.NewCommand())).Status);
+
+        var outcome = await behind.Execute(new InstallBsi(id, unpublished, Cause.Device(id)), Provenance.NewCommand());
+
+        Assert.Equal(CommandStatus.Refused, outcome.Status);
+        if (meanwhile == "os updated")
+        {
+            Assert.IsType<BsiBaseVersionMismatch>(outcome.Error);
+        }
+        else
+        {
+            Assert.IsType<ReleaseNotPublished>(outcome.Error);
+        }
+
+        Assert.Equal(2, outcome.Version);
+        Assert.Equal([1L, 2L], await StoredRows.VersionsAsync(silos.ConnectionString, id));
     }
 
     private async Task EnrollAsync(IDeviceGrain device, string id)
