@@ -1,8 +1,9 @@
 namespace BsiLedger.Bench;
 
 /// <summary>
-/// Where a batched event's wall time goes, in microseconds: the grain path before the journal (measured without one)
-/// and the journal (hashing, Marten, PostgreSQL), which is the rest. Batching amortises only the journal's share.
+/// Wall time per event, in microseconds, on the batched path and on the grain path without a journal; the difference
+/// is what the journal (hashing, Marten, PostgreSQL) adds. Both keep the same cores busy, so this is a difference of
+/// throughputs, not a CPU breakdown. Batching can amortise only the journal's share.
 /// </summary>
 public sealed record EventTime(double BatchedMicroseconds, double GrainPathMicroseconds, double JournalMicroseconds)
 {

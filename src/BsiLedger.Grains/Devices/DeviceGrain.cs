@@ -18,9 +18,9 @@ using BsiLedger.Grains.Telemetry;
 namespace BsiLedger.Grains.Devices;
 
 /// <summary>
-/// Thin: decides with <see cref="DeviceDecider"/> against the confirmed state. Reports that would install or
-/// apply a release are checked against the release's line first: an unpublished or recalled release never
-/// installs, whoever reports it.
+/// Thin: decides with <see cref="DeviceDecider"/> against the confirmed state. A report that would install or
+/// apply a release the rules allow is then refused when the release's line says it is unpublished or recalled: such
+/// a release never installs, whoever reports it.
 /// </summary>
 public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : DecidingGrain<DeviceView>, IDeviceGrain
 {
