@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Postgres;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -10,8 +11,7 @@ public sealed class LedgerHealthCheck(LedgerConnection ledger) : IHealthCheck
     {
         try
         {
-            await using var connection = new NpgsqlConnection(ledger.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
+            await using var connection = await LedgerDataSource.OpenAsync(ledger.ConnectionString, cancellationToken);
             await using var command = new NpgsqlCommand("select 1", connection);
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy();

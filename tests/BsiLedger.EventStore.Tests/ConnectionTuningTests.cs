@@ -1,4 +1,5 @@
 using BsiLedger.EventStore.Marten;
+using BsiLedger.EventStore.Postgres;
 using Npgsql;
 
 namespace BsiLedger.EventStore.Tests;
@@ -13,13 +14,15 @@ public sealed class ConnectionTuningTests
         Assert.Equal(64, tuned.MaxAutoPrepare);
         Assert.True(tuned.NoResetOnClose);
         Assert.Null(tuned.Options);
+        Assert.Equal(ConnectionBudget.Default, tuned.MaxPoolSize);
+        Assert.Equal("bsi", tuned.ApplicationName);
         Assert.Equal("db", tuned.Host);
         Assert.Equal("ledger", tuned.Database);
     }
 
     [Theory]
-    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false;Options=-c plan_cache_mode=auto")]
-    [InlineData("Host=db;maxautoprepare=0;noresetonclose=false;options=-c plan_cache_mode=auto")]
+    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false;Options=-c plan_cache_mode=auto;Maximum Pool Size=7;Application Name=ops")]
+    [InlineData("Host=db;maxautoprepare=0;noresetonclose=false;options=-c plan_cache_mode=auto;maxpoolsize=7;applicationname=ops")]
     public void Values_the_operator_set_are_kept_whatever_their_spelling(string connectionString)
     {
         var tuned = new NpgsqlConnectionStringBuilder(LedgerStoreOptions.Tuned(connectionString));
@@ -27,5 +30,7 @@ public sealed class ConnectionTuningTests
         Assert.Equal(0, tuned.MaxAutoPrepare);
         Assert.False(tuned.NoResetOnClose);
         Assert.Equal("-c plan_cache_mode=auto", tuned.Options);
+        Assert.Equal(7, tuned.MaxPoolSize);
+        Assert.Equal("ops", tuned.ApplicationName);
     }
 }

@@ -14,8 +14,13 @@ public sealed class PostgresFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "bsiledger-tests-" + Guid.NewGuid().ToString("N")[..12]);
     private EmbeddedPostgres? _postgres;
+    private string? _connectionString;
 
-    public string ConnectionString => _postgres?.ConnectionString ?? throw new InvalidOperationException("not started");
+    /// <summary>
+    /// The server's connection string with a pool sized for the suite: every host a test assembly starts shares one pool per
+    /// connection string (<see cref="LedgerDataSource"/>), where a user's process has only its own work to do.
+    /// </summary>
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("not started");
 
     /// <summary>A new, empty database on the same server, for a test that needs a ledger of its own.</summary>
     public async Task<string> CreateDatabaseAsync()
@@ -35,7 +40,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_directory, Durable: false, MaxConnections: 800), CancellationToken.None);
-        using var store = LedgerStoreOptions.CreateStore(_postgres.ConnectionString);
+        _connectionString = new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { MaxPoolSize = 100 }.ConnectionString;
+        using var store = LedgerStoreOptions.CreateStore(_connectionString);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 

@@ -58,7 +58,7 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
     {
         JournalUnavailableException or NpgsqlException or System.Net.Sockets.SocketException =>
             $"{e.Message} (is the database reachable? check --connection or ${LedgerSettings.ConnectionVariable})",
-        EmbeddedPostgresException or PostgresBinariesNotFoundException or ConcurrencyRetriesExhaustedException => e.Message,
+        EmbeddedPostgresException or PostgresBinariesNotFoundException or ConcurrencyRetriesExhaustedException or ConnectionBudgetExceededException => e.Message,
         { InnerException: { } inner } when e is not UsageException => $"{e.Message}: {Describe(inner)}",
         _ => $"{e.GetType().Name}: {e.Message}",
     };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BsiLedger.EventStore.Postgres;
 using BsiLedger.Host;
 using BsiLedger.Operations.Input;
 
@@ -33,7 +34,13 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Connection, DataDirectory, Telemetry, Json];
+    public static readonly Option<int?> MaxConnections = new("--max-connections")
+    {
+        Description = $"Most database connections this process opens; defaults to ${ConnectionBudget.Variable}, else 2 per core + 2 (at most {ConnectionBudget.Ceiling}). A Maximum Pool Size in the connection string wins",
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [Connection, DataDirectory, Telemetry, Json, MaxConnections];
 
     public static LedgerSettings Read(ParseResult parse) => new(
         parse.GetValue(Connection),
@@ -45,5 +52,11 @@ public static class GlobalOptions
             "otlp" => TelemetryMode.Otlp,
             var other => throw new UsageException($"--telemetry: '{other}' is not a telemetry mode: expected none, console or otlp"),
         },
-        parse.GetValue(Json));
+        parse.GetValue(Json),
+        parse.GetValue(MaxConnections) switch
+        {
+            null => null,
+            > 0 and var given => given,
+            var other => throw new UsageException($"--max-connections: {other} is not a number of connections: expected a whole number of at least 1, e.g. {ConnectionBudget.Default}"),
+        });
 }

@@ -1,8 +1,12 @@
 using BsiLedger.EventStore.Postgres;
+using BsiLedger.Operations.Input;
 
 namespace BsiLedger.Cli.Hosting;
 
-/// <summary>Where the ledger lives: the connection given, or a private PostgreSQL in the data directory, stopped on dispose.</summary>
+/// <summary>
+/// Where the ledger lives: the connection given, or a private PostgreSQL in the data directory, stopped on dispose.
+/// Either way the connection string carries the process's connection budget.
+/// </summary>
 public sealed class LedgerDatabase : IAsyncDisposable
 {
     private readonly EmbeddedPostgres? _embedded;
@@ -15,16 +19,35 @@ public sealed class LedgerDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<LedgerDatabase> OpenAsync(LedgerSettings settings, CancellationToken ct)
+    public static async Task<LedgerDatabase> OpenAsync(LedgerSettings settings, CancellationToken ct) =>
+        await OpenAsync(settings, settings.DataDirectory, ct);
+
+    /// <summary>With an embedded server in <paramref name="dataDirectory"/> rather than the settings' (a simulation's own).</summary>
+    public static async Task<LedgerDatabase> OpenAsync(LedgerSettings settings, string dataDirectory, CancellationToken ct)
     {
         if (settings.ExplicitConnection is { } connection)
         {
-            return new LedgerDatabase(null, connection);
+            return new LedgerDatabase(null, Budgeted(connection, settings));
         }
 
-        var embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(settings.DataDirectory), ct);
-        return new LedgerDatabase(embedded, embedded.ConnectionString);
+        var embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(dataDirectory), ct);
+        return new LedgerDatabase(embedded, Budgeted(embedded.ConnectionString, settings));
     }
 
+    /// <summary>For a command that runs long (a simulation, a server): refuses now if the budget cannot fit on the server.</summary>
+    public Task EnsureBudgetFitsAsync(CancellationToken ct) => ConnectionBudgetCheck.EnsureFitsAsync(ConnectionString, ct);
+
     public ValueTask DisposeAsync() => _embedded?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private static string Budgeted(string connectionString, LedgerSettings settings)
+    {
+        try
+        {
+            return ConnectionBudget.Apply(connectionString, settings.MaxConnections);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
 }

@@ -3,7 +3,7 @@ using BsiLedger.Host;
 namespace BsiLedger.Cli.Hosting;
 
 /// <summary>The global options every command shares.</summary>
-public sealed record LedgerSettings(string? Connection, string DataDirectory, TelemetryMode Telemetry, bool Json)
+public sealed record LedgerSettings(string? Connection, string DataDirectory, TelemetryMode Telemetry, bool Json, int? MaxConnections = null)
 {
     public const string ConnectionVariable = "BSILEDGER_CONNECTION";
 

@@ -43,6 +43,7 @@ public static class ServeCommandLine
             return async (settings, _, ct) =>
             {
                 await using var database = await LedgerDatabase.OpenAsync(settings, ct);
+                await database.EnsureBudgetFitsAsync(ct);
                 // A long-lived silo runs the read models' daemon itself and carries on the rollouts a previous process left.
                 var ledger = new LedgerHostOptions(database.ConnectionString)
                 {

@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Postgres;
 using System.Data;
 using System.Text.Json;
 using BsiLedger.EventStore.Journal;
@@ -18,8 +19,7 @@ internal sealed class ChainPartition(string connectionString, string snapshot, S
 
     public async Task<(long Events, long Streams)> VerifyAsync(Action<ChainFinding> found, Action<int> progressed, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await LedgerDataSource.OpenAsync(connectionString, ct);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         await using (var join = new NpgsqlCommand($"set transaction snapshot '{snapshot}'; set transaction read only", connection))
         {

@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Postgres;
 using System.Data;
 using BsiLedger.EventStore.Marten;
 using Npgsql;
@@ -28,8 +29,7 @@ public sealed class DigestTaker(string connectionString, TimeSpan settleTimeout)
 
     public async Task<LedgerDigest> TakeAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await LedgerDataSource.OpenAsync(connectionString, ct);
         var (lastSequence, cutAt) = await ReadCutAsync(connection, ct);
         await SettleAsync(connection, cutAt, ct);
 

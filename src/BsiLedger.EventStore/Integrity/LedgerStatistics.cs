@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Postgres;
 using BsiLedger.EventStore.Marten;
 using Npgsql;
 
@@ -8,8 +9,7 @@ public sealed class LedgerStatistics(string connectionString)
 {
     public async Task<long> EventsAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await LedgerDataSource.OpenAsync(connectionString, ct);
         await using var command = new NpgsqlCommand($"select count(*) from {LedgerStoreOptions.Schema}.mt_events", connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }

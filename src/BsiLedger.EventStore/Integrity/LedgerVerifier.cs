@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Postgres;
 using System.Data;
 using BsiLedger.EventStore.Marten;
 using Npgsql;
@@ -25,8 +26,7 @@ public sealed class LedgerVerifier(string connectionString, int partitions = 0)
 
     public async Task<VerificationReport> VerifyAsync(LedgerDigest? digest, Action<long>? progress, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await LedgerDataSource.OpenAsync(connectionString, ct);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         await using (var readOnly = new NpgsqlCommand("set transaction read only", connection))
         {

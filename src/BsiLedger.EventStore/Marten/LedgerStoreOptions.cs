@@ -1,5 +1,5 @@
-using System.Data.Common;
 using BsiLedger.EventStore.Index;
+using BsiLedger.EventStore.Postgres;
 using BsiLedger.EventStore.ReadModels;
 using JasperFx;
 using JasperFx.Events.Daemon;
@@ -16,12 +16,14 @@ public static class LedgerStoreOptions
 {
     public const string Schema = "bsiledger";
 
+    public const string DefaultApplicationName = "bsi";
+
     /// <summary>The projections the async daemon runs, by name: what "caught up" is measured over.</summary>
     public static IReadOnlyList<string> AsyncProjections { get; } = [ReleaseAdoptionProjection.Projection, ExposureWindowProjection.Projection];
 
     public static void Configure(StoreOptions options, string connectionString)
     {
-        options.Connection(Tuned(connectionString));
+        options.Connection(LedgerDataSource.For(connectionString));
         options.DatabaseSchemaName = Schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
@@ -62,15 +64,13 @@ public static class LedgerStoreOptions
     /// simulation. Auto-preparing them lets PostgreSQL skip parsing and planning each one, and not resetting
     /// pooled connections keeps those prepared statements and saves a round trip per session (the ledger keeps
     /// no session state: its advisory locks are transaction-scoped). A connection string that sets either
-    /// keeps its own value.
+    /// keeps its own value. The pool is bounded by the process's <see cref="ConnectionBudget"/>.
     /// </summary>
     /// <remarks>See docs/scale.md: each of these was measured on the million-device run.</remarks>
     public static string Tuned(string connectionString)
     {
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
-            .ToHashSet();
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = ConnectionStringKeys.Given(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionBudget.Apply(connectionString, null));
         if (!given.Contains("maxautoprepare"))
         {
             builder.MaxAutoPrepare = 64;
@@ -79,6 +79,12 @@ public static class LedgerStoreOptions
         if (!given.Contains("noresetonclose"))
         {
             builder.NoResetOnClose = true;
+        }
+
+        // An operator looking at pg_stat_activity sees whose connections these are.
+        if (!given.Contains("applicationname"))
+        {
+            builder.ApplicationName = DefaultApplicationName;
         }
 
         return builder.ConnectionString;

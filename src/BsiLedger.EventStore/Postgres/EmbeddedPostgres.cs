@@ -51,7 +51,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             stopOnce = new StopOnce(() => cluster.StopAsync(CancellationToken.None));
             var port = await StartListeningAsync(cluster, options, ct);
             await EnsureDatabaseAsync(port, ct);
-            return new EmbeddedPostgres(directoryLock, stopOnce, BuildConnectionString(port, DatabaseName, options));
+            return new EmbeddedPostgres(directoryLock, stopOnce, BuildConnectionString(port, DatabaseName));
         }
         catch
         {
@@ -122,7 +122,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private static async Task EnsureDatabaseAsync(int port, CancellationToken ct)
     {
-        var admin = new NpgsqlConnectionStringBuilder(BuildConnectionString(port, "postgres", null)) { Pooling = false };
+        var admin = new NpgsqlConnectionStringBuilder(BuildConnectionString(port, "postgres")) { Pooling = false };
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync(ct);
 
@@ -135,7 +135,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    private static string BuildConnectionString(int port, string database, EmbeddedPostgresOptions? options) =>
+    private static string BuildConnectionString(int port, string database) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
@@ -144,7 +144,5 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Database = database,
             Pooling = true,
             Multiplexing = false,
-            // Leaves room on the server for a second pool and for admin connections.
-            MaxPoolSize = Math.Clamp((options?.MaxConnections ?? 200) / 2, 1, 100),
         }.ConnectionString;
 }

@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Postgres;
 using System.Collections.Immutable;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases.Events;
@@ -65,9 +66,8 @@ public sealed class LedgerTimeline(string connectionString)
     public async Task<Timeline> ReadAsync(CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
-        await using (var connection = new NpgsqlConnection(connectionString))
+        await using (var connection = await LedgerDataSource.OpenAsync(connectionString, cancellationToken))
         {
-            await connection.OpenAsync(cancellationToken);
             // One scan of the whole ledger: seconds at a million devices, past Npgsql's 30 s default at ten million.
             await using var command = new NpgsqlCommand(Query, connection) { CommandTimeout = 0 };
             command.Parameters.AddWithValue("types", new[]

@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Postgres;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases.Events;
 using BsiLedger.EventStore.Marten;
@@ -14,8 +15,7 @@ public static class RecallPropagation
 {
     public static async Task<TimeSpan> MeasureAsync(string connectionString, string recallId, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await LedgerDataSource.OpenAsync(connectionString, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"""
             select coalesce(extract(epoch from
