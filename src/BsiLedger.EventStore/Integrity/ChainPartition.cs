@@ -1,8 +1,8 @@
-using BsiLedger.EventStore.Postgres;
 using System.Data;
 using System.Text.Json;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
+using BsiLedger.EventStore.Postgres;
 using Npgsql;
 
 namespace BsiLedger.EventStore.Integrity;

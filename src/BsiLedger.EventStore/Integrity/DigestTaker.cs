@@ -1,6 +1,6 @@
-using BsiLedger.EventStore.Postgres;
 using System.Data;
 using BsiLedger.EventStore.Marten;
+using BsiLedger.EventStore.Postgres;
 using Npgsql;
 
 namespace BsiLedger.EventStore.Integrity;

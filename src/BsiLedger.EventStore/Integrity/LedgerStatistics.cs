@@ -1,5 +1,5 @@
-using BsiLedger.EventStore.Postgres;
 using BsiLedger.EventStore.Marten;
+using BsiLedger.EventStore.Postgres;
 using Npgsql;
 
 namespace BsiLedger.EventStore.Integrity;

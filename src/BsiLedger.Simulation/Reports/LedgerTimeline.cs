@@ -1,8 +1,8 @@
-using BsiLedger.EventStore.Postgres;
 using System.Collections.Immutable;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases.Events;
 using BsiLedger.EventStore.Marten;
+using BsiLedger.EventStore.Postgres;
 using Npgsql;
 
 namespace BsiLedger.Simulation.Reports;

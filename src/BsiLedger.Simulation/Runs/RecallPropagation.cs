@@ -1,7 +1,7 @@
-using BsiLedger.EventStore.Postgres;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases.Events;
 using BsiLedger.EventStore.Marten;
+using BsiLedger.EventStore.Postgres;
 using Npgsql;
 
 namespace BsiLedger.Simulation.Runs;
