@@ -8,4 +8,11 @@ namespace BsiLedger.EventStore.Postgres;
 /// The TCP port on 127.0.0.1 to listen on; null picks a free one. A fixed port lets clients that already hold the connection
 /// string reconnect after the server is stopped and started again.
 /// </param>
-public sealed record EmbeddedPostgresOptions(string DataDirectory, bool Durable = true, int MaxConnections = 200, int? Port = null);
+public sealed record EmbeddedPostgresOptions(string DataDirectory, bool Durable = true, int MaxConnections = 200, int? Port = null)
+{
+    /// <summary>
+    /// Told, once, what a person should know but the server has no console to say: that under root the data directory's
+    /// files were moved where PostgreSQL's account can reach them. Null says nothing.
+    /// </summary>
+    public Action<string>? Notice { get; init; }
+}
