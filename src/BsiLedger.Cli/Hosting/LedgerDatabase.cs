@@ -22,7 +22,9 @@ public sealed class LedgerDatabase : IAsyncDisposable
             return new LedgerDatabase(null, connection);
         }
 
-        var embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(settings.DataDirectory), ct);
+        // stderr, like every line that is not the command's result (see Program).
+        var options = new EmbeddedPostgresOptions(settings.DataDirectory) { Notice = message => Console.Error.WriteLine($"notice: {message}") };
+        var embedded = await EmbeddedPostgres.StartAsync(options, ct);
         return new LedgerDatabase(embedded, embedded.ConnectionString);
     }
 

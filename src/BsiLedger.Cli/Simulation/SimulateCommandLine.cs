@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Output;
-using BsiLedger.EventStore.Postgres;
 using BsiLedger.Host;
 using BsiLedger.Operations;
 using BsiLedger.Operations.Input;
@@ -55,45 +54,29 @@ public static class SimulateCommandLine
 
     private static async Task<int> RunAsync(Scenario scenario, string directory, string dataDirectory, LedgerSettings settings, ResultWriter output, CancellationToken ct)
     {
-        EmbeddedPostgres? embedded = null;
-        var connection = settings.ExplicitConnection;
-        if (connection is null)
+        await using var database = await LedgerDatabase.OpenAsync(settings with { DataDirectory = dataDirectory }, ct);
+        var connection = database.ConnectionString;
+        var options = new SimulationOptions(connection)
         {
-            embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(dataDirectory), ct);
-            connection = embedded.ConnectionString;
-        }
-
+            Telemetry = settings.Telemetry,
+            Progress = StandardErrorProgress.Create(),
+        };
+        SimulationReport report;
         try
         {
-            var options = new SimulationOptions(connection)
-            {
-                Telemetry = settings.Telemetry,
-                Progress = StandardErrorProgress.Create(),
-            };
-            SimulationReport report;
-            try
-            {
-                report = await new SimulationRun(scenario, options).RunAsync(ct);
-            }
-            catch (LedgerNotEmptyException e)
-            {
-                throw new UsageException(e.Message);
-            }
-
-            var json = Path.Combine(directory, ReportFiles.Json);
-            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, LedgerJson.Options), ct);
-            // The embedded server still runs: the charts' curves are read from the ledger it holds.
-            var written = await ReportWriter.WriteAsync(scenario, report, connection, directory, ct);
-            output.Write(report, console => Describe(console, report, [json, .. written]));
-            return ExitCodes.Done;
+            report = await new SimulationRun(scenario, options).RunAsync(ct);
         }
-        finally
+        catch (LedgerNotEmptyException e)
         {
-            if (embedded is not null)
-            {
-                await embedded.DisposeAsync();
-            }
+            throw new UsageException(e.Message);
         }
+
+        var json = Path.Combine(directory, ReportFiles.Json);
+        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, LedgerJson.Options), ct);
+        // The embedded server still runs: the charts' curves are read from the ledger it holds.
+        var written = await ReportWriter.WriteAsync(scenario, report, connection, directory, ct);
+        output.Write(report, console => Describe(console, report, [json, .. written]));
+        return ExitCodes.Done;
     }
 
     private static void Describe(IAnsiConsole console, SimulationReport report, IReadOnlyList<string> files)
