@@ -105,6 +105,11 @@ public sealed class RootRelocationTests : IDisposable
         finally
         {
             Directory.Delete(reachable, recursive: true);
+            // Only there if this test fails.
+            if (Directory.Exists(RelocatedDirectoryFor(reachable)))
+            {
+                Directory.Delete(RelocatedDirectoryFor(reachable), recursive: true);
+            }
         }
     }
 
