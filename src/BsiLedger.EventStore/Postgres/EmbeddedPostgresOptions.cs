@@ -1,7 +1,10 @@
 namespace BsiLedger.EventStore.Postgres;
 
 /// <summary>Where and how the private PostgreSQL server runs.</summary>
-/// <param name="DataDirectory">Holds the cluster (<c>pg/</c>), its log and the lock file; kept between runs.</param>
+/// <param name="DataDirectory">
+/// Holds the cluster (<c>pg/</c>), its log and the lock file; kept between runs. Under root, when the <c>postgres</c> user
+/// cannot reach it, it holds only the lock and a pointer to where the rest is kept (docs/operations.md, Root).
+/// </param>
 /// <param name="Durable">False turns off fsync and friends: fast, but a crash can lose data (tests only).</param>
 /// <param name="MaxConnections">The server's <c>max_connections</c>.</param>
 /// <param name="Port">
