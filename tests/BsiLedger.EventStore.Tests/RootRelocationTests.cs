@@ -1,5 +1,5 @@
-using BsiLedger.EventStore.Postgres;
 using System.Runtime.Versioning;
+using BsiLedger.EventStore.Postgres;
 using Npgsql;
 using Xunit;
 
