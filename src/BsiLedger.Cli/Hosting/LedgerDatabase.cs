@@ -19,18 +19,16 @@ public sealed class LedgerDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<LedgerDatabase> OpenAsync(LedgerSettings settings, CancellationToken ct) =>
-        await OpenAsync(settings, settings.DataDirectory, ct);
-
-    /// <summary>With an embedded server in <paramref name="dataDirectory"/> rather than the settings' (a simulation's own).</summary>
-    public static async Task<LedgerDatabase> OpenAsync(LedgerSettings settings, string dataDirectory, CancellationToken ct)
+    public static async Task<LedgerDatabase> OpenAsync(LedgerSettings settings, CancellationToken ct)
     {
         if (settings.ExplicitConnection is { } connection)
         {
             return new LedgerDatabase(null, Budgeted(connection, settings));
         }
 
-        var embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(dataDirectory), ct);
+        // stderr, like every line that is not the command's result (see Program).
+        var options = new EmbeddedPostgresOptions(settings.DataDirectory) { Notice = message => Console.Error.WriteLine($"notice: {message}") };
+        var embedded = await EmbeddedPostgres.StartAsync(options, ct);
         return new LedgerDatabase(embedded, Budgeted(embedded.ConnectionString, settings));
     }
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Output;
-using BsiLedger.EventStore.Postgres;
 using BsiLedger.Host;
 using BsiLedger.Operations;
 using BsiLedger.Operations.Input;
@@ -55,7 +54,7 @@ public static class SimulateCommandLine
 
     private static async Task<int> RunAsync(Scenario scenario, string directory, string dataDirectory, LedgerSettings settings, ResultWriter output, CancellationToken ct)
     {
-        await using var database = await LedgerDatabase.OpenAsync(settings, dataDirectory, ct);
+        await using var database = await LedgerDatabase.OpenAsync(settings with { DataDirectory = dataDirectory }, ct);
         await database.EnsureBudgetFitsAsync(ct);
         var connection = database.ConnectionString;
         var options = new SimulationOptions(connection)

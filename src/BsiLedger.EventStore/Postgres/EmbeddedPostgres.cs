@@ -4,7 +4,8 @@ namespace BsiLedger.EventStore.Postgres;
 
 /// <summary>
 /// A private PostgreSQL server run from the machine's own binaries, with its data kept in
-/// <see cref="EmbeddedPostgresOptions.DataDirectory"/> between runs. One process at a time may use a directory.
+/// <see cref="EmbeddedPostgresOptions.DataDirectory"/> between runs (under root, possibly relocated: see
+/// <see cref="DataDirectoryRelocation"/>). One process at a time may use a directory.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
@@ -12,12 +13,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private const int PortAttempts = 5;
 
-    private readonly DataDirectoryLock _lock;
+    private readonly IReadOnlyList<DataDirectoryLock> _locks;
     private readonly StopOnce _stopOnce;
 
-    private EmbeddedPostgres(DataDirectoryLock directoryLock, StopOnce stopOnce, string connectionString)
+    private EmbeddedPostgres(IReadOnlyList<DataDirectoryLock> locks, StopOnce stopOnce, string connectionString)
     {
-        _lock = directoryLock;
+        _locks = locks;
         _stopOnce = stopOnce;
         ConnectionString = connectionString;
     }
@@ -31,13 +32,24 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
 
-        var directoryLock = DataDirectoryLock.Acquire(dataDirectory);
+        // The named directory's lock comes first so that deciding on (and making) a relocation is never raced.
+        var locks = new List<DataDirectoryLock> { DataDirectoryLock.Acquire(dataDirectory) };
         StopOnce? stopOnce = null;
         try
         {
-            var cluster = new PostgresCluster(binaries, account, dataDirectory);
+            var serverDirectory = await new DataDirectoryRelocation(account, DataDirectoryRelocation.DefaultRoot)
+                .ResolveAsync(dataDirectory, options.Notice, ct);
+            if (serverDirectory != dataDirectory)
+            {
+                // Two named directories can point at one cluster (a copied pointer): its own lock keeps the second
+                // process from taking the first one's live server for a leftover and stopping it.
+                Directory.CreateDirectory(serverDirectory);
+                locks.Add(DataDirectoryLock.Acquire(serverDirectory));
+            }
+
+            var cluster = new PostgresCluster(binaries, account, serverDirectory);
             Directory.CreateDirectory(cluster.SocketDirectory);
-            await account.PrepareDirectoryAsync(dataDirectory, ct);
+            await account.PrepareDirectoryAsync(serverDirectory, ct);
             if (!cluster.IsInitialized)
             {
                 await cluster.InitializeAsync(ct);
@@ -51,7 +63,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             stopOnce = new StopOnce(() => cluster.StopAsync(CancellationToken.None));
             var port = await StartListeningAsync(cluster, options, ct);
             await EnsureDatabaseAsync(port, ct);
-            return new EmbeddedPostgres(directoryLock, stopOnce, BuildConnectionString(port, DatabaseName));
+            return new EmbeddedPostgres(locks, stopOnce, BuildConnectionString(port, DatabaseName));
         }
         catch
         {
@@ -60,7 +72,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 await StopQuietlyAsync(stopOnce);
             }
 
-            directoryLock.Dispose();
+            ReleaseAll(locks);
             throw;
         }
     }
@@ -74,7 +86,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         finally
         {
             _stopOnce.Dispose();
-            _lock.Dispose();
+            ReleaseAll(_locks);
+        }
+    }
+
+    private static void ReleaseAll(IEnumerable<DataDirectoryLock> locks)
+    {
+        foreach (var directoryLock in locks)
+        {
+            directoryLock.Dispose();
         }
     }
 

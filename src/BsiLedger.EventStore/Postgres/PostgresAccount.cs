@@ -43,18 +43,8 @@ internal sealed class PostgresAccount
             return;
         }
 
-        var id = await ExternalCommand.RunAsync(new CommandLine("id", ["-u", ServiceUser], directory), ct);
-        if (id.ExitCode != 0)
-        {
-            throw new EmbeddedPostgresException(
-                $"Running as root: PostgreSQL must run as user '{ServiceUser}', which does not exist. " +
-                "Install the 'postgresql' package (it creates the user), create it with 'useradd --system postgres', " +
-                "or pass --connection.");
-        }
-
-        var parent = Path.GetDirectoryName(directory) ?? directory;
-        var reach = await ExternalCommand.RunAsync(Command("test", ["-x", parent], "/"), ct);
-        if (reach.ExitCode != 0)
+        await RequireServiceUserAsync(ct);
+        if (!await CanReachAsync(directory, ct))
         {
             throw new EmbeddedPostgresException(
                 $"Running as root: PostgreSQL runs as user '{ServiceUser}', who cannot reach {directory}" +
@@ -68,7 +58,34 @@ internal sealed class PostgresAccount
             new CommandLine("chown", ["-R", ServiceUser + ":", directory], directory), null, ct);
     }
 
-    private static string DescribeBlockingParent(string directory)
+    public static async Task RequireServiceUserAsync(CancellationToken ct)
+    {
+        var id = await ExternalCommand.RunAsync(new CommandLine("id", ["-u", ServiceUser], "/"), ct);
+        if (id.ExitCode != 0)
+        {
+            throw new EmbeddedPostgresException(
+                $"Running as root: PostgreSQL must run as user '{ServiceUser}', which does not exist. " +
+                "Install the 'postgresql' package (it creates the user), create it with 'useradd --system postgres', " +
+                "or pass --connection.");
+        }
+    }
+
+    /// <summary>Whether the server's account can get to <paramref name="directory"/> (always, when not under root).</summary>
+    public async Task<bool> CanReachAsync(string directory, CancellationToken ct)
+    {
+        if (_runuser is null)
+        {
+            return true;
+        }
+
+        // Searching the parent needs every directory above it traversable too; the directory itself is handed over.
+        var parent = Path.GetDirectoryName(directory) ?? directory;
+        var reach = await ExternalCommand.RunAsync(Command("test", ["-x", parent], "/"), ct);
+        return reach.ExitCode == 0;
+    }
+
+    /// <summary>Names the first parent other users cannot traverse, as " (X is not …)", or nothing.</summary>
+    public static string DescribeBlockingParent(string directory)
     {
         for (var parent = Path.GetDirectoryName(directory); parent is not null; parent = Path.GetDirectoryName(parent))
         {

@@ -22,15 +22,18 @@ internal sealed class PostgresCluster
         _dataDirectory = dataDirectory;
     }
 
-    public string ClusterDirectory => Path.Combine(_dataDirectory, "pg");
+    public string ClusterDirectory => ClusterDirectoryIn(_dataDirectory);
 
     public string SocketDirectory => Path.Combine(_dataDirectory, "run");
 
     public string LogFile => Path.Combine(_dataDirectory, "postgres.log");
 
-    public bool IsInitialized => File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION"));
+    public bool IsInitialized => IsInitializedIn(_dataDirectory);
 
     public bool HasPidFile => File.Exists(Path.Combine(ClusterDirectory, "postmaster.pid"));
+
+    public static bool IsInitializedIn(string dataDirectory) =>
+        File.Exists(Path.Combine(ClusterDirectoryIn(dataDirectory), "PG_VERSION"));
 
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -82,6 +85,8 @@ internal sealed class PostgresCluster
             throw CommandFailure.Exception(command, result, LogFile);
         }
     }
+
+    private static string ClusterDirectoryIn(string dataDirectory) => Path.Combine(dataDirectory, "pg");
 
     private CommandLine Command(string program, IEnumerable<string> arguments) =>
         _account.Command(program, arguments, _dataDirectory);
