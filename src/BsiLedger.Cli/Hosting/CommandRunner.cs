@@ -56,6 +56,9 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
 
     private static string Describe(Exception e) => e switch
     {
+        // The server answered, so "is it reachable?" would send the user looking in the wrong place.
+        PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } =>
+            $"{e.Message} (authentication failed: check the user name, password, database and SSL Mode in --connection or ${LedgerSettings.ConnectionVariable})",
         JournalUnavailableException or NpgsqlException or System.Net.Sockets.SocketException =>
             $"{e.Message} (is the database reachable? check --connection or ${LedgerSettings.ConnectionVariable})",
         EmbeddedPostgresException or PostgresBinariesNotFoundException or ConcurrencyRetriesExhaustedException => e.Message,
