@@ -145,7 +145,8 @@ public sealed class ScramTlsPostgres : IAsyncLifetime
         return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(20));
     }
 
-    private static string Secret() => "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+    // ';' and '=' make the connection string quote the password, as a user's may have to.
+    private static string Secret() => "pw;" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "=";
 
     private static async Task RunAsync(string program, params string[] arguments)
     {
