@@ -57,6 +57,17 @@ public sealed class ScramTlsConnectionTests(ScramTlsPostgres server) : IClassFix
     }
 
     [Fact]
+    public async Task A_connection_string_without_a_password_is_exit_3_saying_the_login_was_refused()
+    {
+        var none = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Password = null }.ConnectionString;
+
+        var run = await Run(none, 3, "device", "show", UniqueIds.Device());
+
+        Assert.Contains("No password has been provided", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("authentication failed: check the user name, password", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_connection_string_without_tls_is_refused_by_the_server_with_exit_3()
     {
         var plain = new NpgsqlConnectionStringBuilder(server.ConnectionString) { SslMode = SslMode.Disable }.ConnectionString;
