@@ -14,7 +14,7 @@ namespace BsiLedger.Cli.Hosting;
 /// </summary>
 public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
 {
-    private const string AuthenticationHint =
+    private const string _authenticationHint =
         $"authentication failed: check the user name, password, database and SSL Mode in --connection or ${LedgerSettings.ConnectionVariable}";
 
     public delegate Task<int> Body(LedgerSession ledger, ResultWriter output, CancellationToken ct);
@@ -61,10 +61,10 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
     {
         // The server answered, so "is it reachable?" would send the user looking in the wrong place.
         PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } =>
-            $"{e.Message} ({AuthenticationHint})",
+            $"{e.Message} ({_authenticationHint})",
         // Npgsql's own refusal, before the server is asked: the connection string has no Password=.
         NpgsqlException when e.Message.StartsWith("No password has been provided", StringComparison.Ordinal) =>
-            $"{e.Message} ({AuthenticationHint})",
+            $"{e.Message} ({_authenticationHint})",
         JournalUnavailableException or NpgsqlException or System.Net.Sockets.SocketException =>
             $"{e.Message} (is the database reachable? check --connection or ${LedgerSettings.ConnectionVariable})",
         EmbeddedPostgresException or PostgresBinariesNotFoundException or ConcurrencyRetriesExhaustedException => e.Message,
