@@ -14,6 +14,9 @@ namespace BsiLedger.Cli.Hosting;
 /// </summary>
 public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
 {
+    private const string _authenticationHint =
+        $"authentication failed: check the user name, password, database and SSL Mode in --connection or ${LedgerSettings.ConnectionVariable}";
+
     public delegate Task<int> Body(LedgerSession ledger, ResultWriter output, CancellationToken ct);
 
     /// <summary>
@@ -56,6 +59,12 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
 
     private static string Describe(Exception e) => e switch
     {
+        // The server answered, so "is it reachable?" would send the user looking in the wrong place.
+        PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } =>
+            $"{e.Message} ({_authenticationHint})",
+        // Npgsql's own refusal, before the server is asked: the connection string has no Password=.
+        NpgsqlException when e.Message.StartsWith("No password has been provided", StringComparison.Ordinal) =>
+            $"{e.Message} ({_authenticationHint})",
         JournalUnavailableException or NpgsqlException or System.Net.Sockets.SocketException =>
             $"{e.Message} (is the database reachable? check --connection or ${LedgerSettings.ConnectionVariable})",
         EmbeddedPostgresException or PostgresBinariesNotFoundException or ConcurrencyRetriesExhaustedException or ConnectionBudgetExceededException => e.Message,
