@@ -6,6 +6,12 @@ namespace BsiLedger.Api;
 /// <param name="Urls">Where to listen, e.g. <c>http://127.0.0.1:5080</c> (semicolon-separated for several).</param>
 public sealed record ServeOptions(LedgerHostOptions Ledger, string Urls)
 {
+    /// <summary>
+    /// How long a request waits out a database outage before answering 503: short, because a device or an operator's
+    /// script retries a 503 better than it waits a minute, and the rollout timer tries again on its next step anyway.
+    /// </summary>
+    public static readonly TimeSpan DefaultOutageTolerance = TimeSpan.FromSeconds(5);
+
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     /// <summary>Request bodies are small JSON documents; anything larger is refused before it is read.</summary>

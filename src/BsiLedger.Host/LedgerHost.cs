@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace BsiLedger.Host;
 
@@ -79,6 +80,9 @@ public static class LedgerHost
                 serviceId: "bsiledger",
                 clusterId: options.ClusterId);
             silo.AddActivityPropagation();
+            // A grain waiting out a database outage answers late, not never: its callers wait as long as its journal does.
+            silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout =
+                Max(messaging.ResponseTimeout, options.Journal.OutageTolerance + TimeSpan.FromSeconds(30)));
             silo.Services.AddLedgerLogConsistency();
             options.Fleet.Validate();
             silo.Services.AddSingleton(Options.Create(options.Fleet));
@@ -90,4 +94,6 @@ public static class LedgerHost
 
             options.ConfigureSilo?.Invoke(silo);
         });
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -40,7 +40,13 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Connection, DataDirectory, Telemetry, Json, MaxConnections];
+    public static readonly Option<TimeSpan?> OutageTolerance = new("--outage-tolerance")
+    {
+        Description = "How long to wait out a database that dropped its connections, restarted or is full, before failing with exit 3 (e.g. 00:01:00, the default; 00:00:00 fails at once)",
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [Connection, DataDirectory, Telemetry, Json, MaxConnections, OutageTolerance];
 
     public static LedgerSettings Read(ParseResult parse) => new(
         parse.GetValue(Connection),
@@ -58,5 +64,11 @@ public static class GlobalOptions
             null => null,
             > 0 and var given => given,
             var other => throw new UsageException($"--max-connections: {other} is not a number of connections: expected a whole number of at least 1, e.g. {ConnectionBudget.Default}"),
+        },
+        parse.GetValue(OutageTolerance) switch
+        {
+            null => null,
+            { Ticks: >= 0 } given => given,
+            var other => throw new UsageException($"--outage-tolerance: {other} is negative: expected a duration such as 00:01:00, or 00:00:00 to fail at once"),
         });
 }

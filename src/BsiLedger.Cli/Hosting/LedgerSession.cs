@@ -36,7 +36,7 @@ public sealed class LedgerSession : IAsyncDisposable
         var database = await LedgerDatabase.OpenAsync(settings, ct);
         try
         {
-            var host = LedgerHost.Build(new LedgerHostOptions(database.ConnectionString) { Telemetry = settings.Telemetry, WithSilo = withSilo });
+            var host = LedgerHost.Build(new LedgerHostOptions(database.ConnectionString) { Telemetry = settings.Telemetry, WithSilo = withSilo, Journal = settings.Journal });
             await host.StartAsync(ct);
             return new LedgerSession(database, host);
         }

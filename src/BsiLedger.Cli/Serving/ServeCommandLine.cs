@@ -51,6 +51,7 @@ public static class ServeCommandLine
                     RunsProjections = true,
                     ResumesRollouts = true,
                     Fleet = fleet,
+                    Journal = settings.JournalWaitingAtMost(ServeOptions.DefaultOutageTolerance),
                 };
                 await using var app = ApiServer.Build(new ServeOptions(ledger, listen));
                 await app.StartAsync(ct);

@@ -61,6 +61,7 @@ public static class SimulateCommandLine
         {
             Telemetry = settings.Telemetry,
             Progress = StandardErrorProgress.Create(),
+            OutageTolerance = settings.Journal.OutageTolerance,
         };
         SimulationReport report;
         try

@@ -1,21 +1,26 @@
 using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.Outages;
 using Marten;
 using Npgsql;
 
 namespace BsiLedger.EventStore.Index;
 
-public sealed class MartenLedgerIndex(IDocumentStore store) : ILedgerIndex
+/// <summary>The fleet and release registries, read through a database outage as the journal's own reads are.</summary>
+public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions options) : ILedgerIndex
 {
     public async Task<IReadOnlyList<string>> FleetMembersAsync(string line, int fromBucket, int toBucket, CancellationToken cancellationToken)
     {
         try
         {
-            await using var session = store.QuerySession();
-            return await session.Query<FleetMember>()
-                .Where(m => m.Line == line && m.Bucket >= fromBucket && m.Bucket < toBucket)
-                .OrderBy(m => m.Id)
-                .Select(m => m.Id)
-                .ToListAsync(cancellationToken);
+            return await OutageRetry.RunAsync(async () =>
+            {
+                await using var session = store.QuerySession();
+                return await session.Query<FleetMember>()
+                    .Where(m => m.Line == line && m.Bucket >= fromBucket && m.Bucket < toBucket)
+                    .OrderBy(m => m.Id)
+                    .Select(m => m.Id)
+                    .ToListAsync(cancellationToken);
+            }, options.OutageTolerance, cancellationToken);
         }
         catch (NpgsqlException e)
         {
@@ -34,8 +39,11 @@ public sealed class MartenLedgerIndex(IDocumentStore store) : ILedgerIndex
     {
         try
         {
-            await using var session = store.QuerySession();
-            return await which(session.Query<ReleaseListing>()).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+            return await OutageRetry.RunAsync(async () =>
+            {
+                await using var session = store.QuerySession();
+                return await which(session.Query<ReleaseListing>()).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+            }, options.OutageTolerance, cancellationToken);
         }
         catch (NpgsqlException e)
         {
@@ -47,7 +55,7 @@ public sealed class MartenLedgerIndex(IDocumentStore store) : ILedgerIndex
     {
         try
         {
-            var statistics = await store.Advanced.FetchEventStoreStatistics(token: cancellationToken);
+            var statistics = await OutageRetry.RunAsync(() => store.Advanced.FetchEventStoreStatistics(token: cancellationToken), options.OutageTolerance, cancellationToken);
             return statistics.EventCount;
         }
         catch (NpgsqlException e)

@@ -21,11 +21,24 @@ public sealed record JournalOptions
     /// </summary>
     public bool ChainEvents { get; init; } = true;
 
+    /// <summary>
+    /// How long an append or read waits out a database that dropped its connections, restarted or has no free slot
+    /// (docs/operations.md) before failing with <see cref="JournalUnavailableException"/>; zero fails at once.
+    /// </summary>
+    public TimeSpan OutageTolerance { get; init; } = DefaultOutageTolerance;
+
+    public static TimeSpan DefaultOutageTolerance { get; } = TimeSpan.FromSeconds(60);
+
     public void Validate()
     {
         if (MaxStreamsPerCommit < 1 || MaxStreamsPerRead < 1 || Writers < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(JournalOptions), this, "batch sizes and writers must be at least 1");
+        }
+
+        if (OutageTolerance < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(JournalOptions), this, "the outage tolerance cannot be negative");
         }
     }
 }

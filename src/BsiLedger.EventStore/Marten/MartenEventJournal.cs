@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.Outages;
 using BsiLedger.EventStore.Telemetry;
 using JasperFx;
 using JasperFx.Events;
@@ -45,6 +47,10 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     private readonly bool _chain;
     private readonly RoundTripQueue<PendingAppend> _appends;
     private readonly RoundTripQueue<PendingRead> _reads;
+    private readonly UnknownOutcomes _unknownOutcomes;
+    private readonly TimeSpan _outageTolerance;
+    // Ends the waits for a database that is down when the journal shuts down.
+    private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>The Marten header that holds an event's chain hash (lower-case hex).</summary>
     public const string HashHeader = "hash";
@@ -54,6 +60,8 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         options.Validate();
         _store = store;
         _chain = options.ChainEvents;
+        _outageTolerance = options.OutageTolerance;
+        _unknownOutcomes = new UnknownOutcomes(store);
         _appends = new RoundTripQueue<PendingAppend>(options.MaxStreamsPerCommit, options.Writers, CommitAsync);
         _reads = new RoundTripQueue<PendingRead>(options.MaxStreamsPerRead, options.Writers, ReadBatchAsync);
     }
@@ -102,8 +110,10 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _appends.DisposeAsync();
         await _reads.DisposeAsync();
+        _stopping.Dispose();
     }
 
     /// <summary>
@@ -161,58 +171,113 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     /// <summary>
     /// A transaction over many streams fails whole on one stream's conflict: the conflicting append is
     /// refused alone and the rest go again, so one stale grain never costs the others their write.
+    /// A database that drops the connection or restarts is waited out (<see cref="JournalOptions.OutageTolerance"/>);
+    /// what the failed transaction did is then settled from the streams before anything goes again.
     /// </summary>
     private async Task CommitIsolatingConflictsAsync(List<PendingAppend> appends)
     {
         using var activity = RoundTripSpan.Start("journal.commit", appends.Select(a => a.Caller));
         activity?.SetTag("bsi.streams", appends.Count);
-        while (appends.Count > 0)
+        OutageWait? outage = null;
+        try
         {
-            try
+            while (appends.Count > 0)
             {
-                var events = await SaveAsync(appends);
-                foreach (var append in appends)
+                try
                 {
-                    append.Committed();
-                }
+                    if (outage is not null)
+                    {
+                        appends = await _unknownOutcomes.SettleAsync(appends, Committed);
+                        if (appends.Count == 0)
+                        {
+                            return;
+                        }
+                    }
 
-                activity?.SetTag("bsi.events", events);
-                JournalMetrics.EventsAppended.Add(events);
-                JournalMetrics.CommitStreams.Record(appends.Count);
-                JournalMetrics.AppendBatchSize.Record(events);
-                return;
-            }
-            catch (Exception e) when (IsConflict(e))
-            {
-                JournalMetrics.Conflicts.Add(1);
-                var conflicting = appends.FindIndex(a => a.StreamId == ConflictingStream(e));
-                if (conflicting < 0 && appends.Count > 1)
-                {
-                    // Not known which stream: halve the batch until the conflict is alone.
-                    var half = appends.Count / 2;
-                    await CommitIsolatingConflictsAsync(appends[..half]);
-                    await CommitIsolatingConflictsAsync(appends[half..]);
+                    var events = await SaveAsync(appends);
+                    foreach (var append in appends)
+                    {
+                        append.Committed();
+                    }
+
+                    activity?.SetTag("bsi.events", events);
+                    JournalMetrics.EventsAppended.Add(events);
+                    JournalMetrics.CommitStreams.Record(appends.Count);
+                    JournalMetrics.AppendBatchSize.Record(events);
                     return;
                 }
-
-                var refused = appends[Math.Max(conflicting, 0)];
-                activity?.AddEvent(new ActivityEvent("conflict", tags: new ActivityTagsCollection { ["bsi.stream"] = refused.StreamId }));
-                refused.Failed(new StreamConflictException(refused.StreamId, refused.ExpectedVersion, e));
-                appends.Remove(refused);
-            }
-            catch (Exception e)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-                var error = IsInfrastructure(e)
-                    ? new JournalUnavailableException($"could not append to {appends.Count} stream(s) ('{appends[0].StreamId}' first): {e.Message}", e)
-                    : e;
-                foreach (var append in appends)
+                catch (Exception e) when (IsConflict(e))
                 {
-                    append.Failed(error);
-                }
+                    JournalMetrics.Conflicts.Add(1);
+                    var conflicting = appends.FindIndex(a => a.StreamId == ConflictingStream(e));
+                    if (conflicting < 0 && appends.Count > 1)
+                    {
+                        // Not known which stream: halve the batch until the conflict is alone.
+                        var half = appends.Count / 2;
+                        await CommitIsolatingConflictsAsync(appends[..half]);
+                        await CommitIsolatingConflictsAsync(appends[half..]);
+                        return;
+                    }
 
-                return;
+                    var refused = appends[Math.Max(conflicting, 0)];
+                    activity?.AddEvent(new ActivityEvent("conflict", tags: new ActivityTagsCollection { ["bsi.stream"] = refused.StreamId }));
+                    refused.Failed(new StreamConflictException(refused.StreamId, refused.ExpectedVersion, e));
+                    appends.Remove(refused);
+                }
+                catch (Exception e) when (TransientFailure.Is(e))
+                {
+                    outage ??= new OutageWait(_outageTolerance);
+                    activity?.AddEvent(new ActivityEvent("database unavailable", tags: new ActivityTagsCollection { ["exception.message"] = e.Message }));
+                    if (!await WaitOutAsync(outage))
+                    {
+                        Fail(appends, Unavailable(appends, outage, e), activity);
+                        return;
+                    }
+                }
+                catch (Exception e)
+                {
+                    Fail(appends, IsInfrastructure(e) ? Unavailable(appends, outage, e) : e, activity);
+                    return;
+                }
             }
+        }
+        finally
+        {
+            outage?.Dispose();
+        }
+    }
+
+    private static void Committed(PendingAppend append)
+    {
+        append.Committed();
+        JournalMetrics.EventsAppended.Add(append.Events.Count);
+    }
+
+    private static void Fail(List<PendingAppend> appends, Exception error, Activity? activity)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, error.Message);
+        foreach (var append in appends)
+        {
+            append.Failed(error);
+        }
+    }
+
+    private static JournalUnavailableException Unavailable(List<PendingAppend> appends, OutageWait? outage, Exception e) =>
+        new($"could not append to {appends.Count} stream(s) ('{appends[0].StreamId}' first){Waited(outage)}: {e.Message}", e);
+
+    private static string Waited(OutageWait? outage) =>
+        outage is null ? "" : string.Create(CultureInfo.InvariantCulture, $" after waiting {outage.Elapsed.TotalSeconds:0} s for the database");
+
+    /// <summary>False when the tolerance is spent or the journal is shutting down.</summary>
+    private async Task<bool> WaitOutAsync(OutageWait outage)
+    {
+        try
+        {
+            return await outage.NextAsync(_stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -228,6 +293,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
             var action = append.ExpectedVersion == 0
                 ? session.Events.StartStream(append.StreamId, data)
                 : session.Events.Append(append.StreamId, append.NewHead.Version, data);
+            action.Events[0].Id = append.FirstEventId;
             for (var i = 0; i < append.Events.Count; i++)
             {
                 action.Events[i].CorrelationId = append.Events[i].Provenance.CorrelationId;
@@ -252,7 +318,8 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         try
         {
             var streams = reads.Select(r => r.StreamId).Distinct(StringComparer.Ordinal).ToArray();
-            var events = await ReadStreamsAsync(streams, reads.Min(r => r.AfterVersion));
+            var after = reads.Min(r => r.AfterVersion);
+            var events = await OutageRetry.RunAsync(() => ReadStreamsAsync(streams, after), _outageTolerance, _stopping.Token);
             var byStream = events.ToLookup(e => e.StreamId, StringComparer.Ordinal);
             foreach (var read in reads)
             {
@@ -264,7 +331,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         catch (Exception e)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-            var error = IsInfrastructure(e)
+            var error = IsInfrastructure(e) || e is OperationCanceledException
                 ? new JournalUnavailableException($"could not read {reads.Count} stream(s) ('{reads[0].StreamId}' first): {e.Message}", e)
                 : e;
             foreach (var read in reads)

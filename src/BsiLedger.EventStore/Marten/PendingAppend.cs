@@ -20,6 +20,12 @@ internal sealed class PendingAppend(string streamId, StreamHead expected, IReadO
 
     public ActivityContext Caller { get; } = caller;
 
+    /// <summary>
+    /// The id its first event is stored under: after a failure whose outcome is unknown, finding it at the stream's next
+    /// version says this append committed, where finding another id there says another writer's did.
+    /// </summary>
+    public Guid FirstEventId { get; } = Guid.CreateVersion7();
+
     public StreamHead NewHead => new(expected.Version + Events.Count, Hashes[^1]);
 
     public Task<StreamHead> Outcome => _outcome.Task;

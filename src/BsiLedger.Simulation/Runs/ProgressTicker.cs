@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BsiLedger.EventStore.Outages;
 
 namespace BsiLedger.Simulation.Runs;
 
@@ -58,7 +59,7 @@ public sealed class ProgressTicker : IDisposable
 
             var events = _events.Events;
             var interval = Stopwatch.GetElapsedTime(_lastTick).TotalSeconds;
-            update = new ProgressUpdate(stage.Name, stage.Done(), stage.Total, stage.Unit, stage.Clock.Elapsed, events, (events - _lastEvents) / Math.Max(interval, 0.001));
+            update = new ProgressUpdate(stage.Name, stage.Done(), stage.Total, stage.Unit, stage.Clock.Elapsed, events, (events - _lastEvents) / Math.Max(interval, 0.001), DatabaseOutages.WaitingFor());
             _lastEvents = events;
             _lastTick = Stopwatch.GetTimestamp();
         }

@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Journal;
 using BsiLedger.Host;
 
 namespace BsiLedger.Simulation.Runs;
@@ -20,4 +21,7 @@ public sealed record SimulationOptions(string ConnectionString)
     public int Concurrency { get; init; } = 1024;
 
     public ISimulationProgress Progress { get; init; } = new SilentProgress();
+
+    /// <summary>How long the run waits out a database that dropped its connections or restarted before it fails.</summary>
+    public TimeSpan OutageTolerance { get; init; } = JournalOptions.DefaultOutageTolerance;
 }

@@ -7,6 +7,7 @@ using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
 using BsiLedger.EventStore.Index;
 using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.Outages;
 using BsiLedger.EventStore.ReadModels;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Devices;
@@ -42,6 +43,7 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             Clock = clock,
             Agent = new SimulatedAgent(fleet),
             Fleet = new FleetOptions { Shards = options.Shards, AdvanceEvery = null },
+            Journal = new JournalOptions { OutageTolerance = options.OutageTolerance },
             RunsProjections = true,
         });
         await host.StartAsync(cancellationToken);
@@ -173,7 +175,8 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         var timer = Stopwatch.StartNew();
         Expect(await Release(grains, recall.Release).Recall(recall.Reason, Engineer, command), $"recalling {recall.Release}");
         var fanOut = timer.Elapsed.TotalSeconds;
-        var reached = await RecallPropagation.MeasureAsync(options.ConnectionString, command.CorrelationId, cancellationToken);
+        var reached = await OutageRetry.RunAsync(
+            () => RecallPropagation.MeasureAsync(options.ConnectionString, command.CorrelationId, cancellationToken), options.OutageTolerance, cancellationToken);
         var status = await Release(grains, recall.Release).Status();
         var pending = status.Recall?.Pending ?? 0;
         options.Progress.Milestone(string.Create(CultureInfo.InvariantCulture,
