@@ -7,6 +7,7 @@ using BsiLedger.Host;
 using BsiLedger.Host.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
@@ -17,7 +18,7 @@ namespace BsiLedger.Bench;
 /// append through the journal; the journal's options decide how many appends share a transaction.
 /// Telemetry is off unless the phase adds its own.
 /// </summary>
-public sealed class GrainPathPhase(string name, string devicePrefix, JournalOptions journal, Action<IServiceCollection>? telemetry = null)
+public sealed class GrainPathPhase(string name, string devicePrefix, JournalOptions journal, Action<IServiceCollection>? telemetry = null, int? poolSize = null)
 {
     public string Name => name;
 
@@ -61,14 +62,19 @@ public sealed class GrainPathPhase(string name, string devicePrefix, JournalOpti
 
     /// <summary>
     /// One append per transaction. The journal still queues appends, so it gets one writer per device in
-    /// flight: each append has a transaction of its own at once, as when every grain wrote for itself.
+    /// flight: each append has a transaction of its own as soon as a connection is free, as when every grain wrote
+    /// for itself. Its pool is not the process's budget (which would measure the budget) but what a stock server's
+    /// 100 connections leave room for beside the batched hosts' idle pool.
     /// </summary>
     public static GrainPathPhase Baseline(string runId, int concurrency) =>
-        new("baseline", $"bench-{runId}-baseline", new JournalOptions { MaxStreamsPerCommit = 1, MaxStreamsPerRead = 1, Writers = concurrency });
+        new("baseline", $"bench-{runId}-baseline", new JournalOptions { MaxStreamsPerCommit = 1, MaxStreamsPerRead = 1, Writers = concurrency }, poolSize: BaselinePoolSize);
+
+    public const int BaselinePoolSize = 64;
 
     public async Task<PhaseResult> RunAsync(string connectionString, int devices, int concurrency, CancellationToken ct)
     {
-        using var host = LedgerHost.Build(new LedgerHostOptions(connectionString) { Telemetry = TelemetryMode.None, Journal = journal, ConfigureServices = telemetry });
+        var pooled = poolSize is { } size ? new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = size }.ConnectionString : connectionString;
+        using var host = LedgerHost.Build(new LedgerHostOptions(pooled) { Telemetry = TelemetryMode.None, Journal = journal, ConfigureServices = telemetry });
         await host.StartAsync(ct);
         try
         {

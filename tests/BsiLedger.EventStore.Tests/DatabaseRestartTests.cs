@@ -1,3 +1,4 @@
+using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Postgres;
@@ -71,6 +72,10 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         await writing;
 
         await AssertEachAppendLandedOnceAsync(streams);
+        // Marten fills the sequence numbers the failed transactions drew with tombstones: not the ledger's events.
+        var report = await new LedgerVerifier(_postgres.ConnectionString).VerifyAsync(null, null, Ct);
+        Assert.True(report.Intact, string.Join("; ", report.Findings.Select(f => $"{f.StreamId} v{f.Version}: {f.Problem}")));
+        Assert.Equal(Writers * AppendsPerWriter, report.Events);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public static class StoredRows
             return 0;
         }
 
-        await using var command = new NpgsqlCommand($"select count(*) from {LedgerStoreOptions.Schema}.mt_events", connection);
+        await using var command = new NpgsqlCommand($"select count(*) from {LedgerStoreOptions.Schema}.mt_events where {LedgerStoreOptions.LedgerStreamsOnly()}", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

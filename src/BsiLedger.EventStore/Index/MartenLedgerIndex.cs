@@ -1,4 +1,5 @@
 using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Outages;
 using Marten;
 using Npgsql;
@@ -8,6 +9,9 @@ namespace BsiLedger.EventStore.Index;
 /// <summary>The fleet and release registries, read through a database outage as the journal's own reads are.</summary>
 public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions options) : ILedgerIndex
 {
+    private static readonly string EventCountSql =
+        $"select count(*) from {LedgerStoreOptions.Schema}.mt_events where {LedgerStoreOptions.LedgerStreamsOnly()}";
+
     public async Task<IReadOnlyList<string>> FleetMembersAsync(string line, int fromBucket, int toBucket, CancellationToken cancellationToken)
     {
         try
@@ -55,8 +59,14 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
     {
         try
         {
-            var statistics = await OutageRetry.RunAsync(() => store.Advanced.FetchEventStoreStatistics(token: cancellationToken), options.OutageTolerance, cancellationToken);
-            return statistics.EventCount;
+            return await OutageRetry.RunAsync(async () =>
+            {
+                await using var session = store.QuerySession();
+                await using var command = new NpgsqlCommand(EventCountSql);
+                await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                return reader.GetInt64(0);
+            }, options.OutageTolerance, cancellationToken);
         }
         catch (NpgsqlException e)
         {

@@ -29,7 +29,7 @@ internal sealed class ChainPartition(string connectionString, string snapshot, S
         await using var command = new NpgsqlCommand(
             $"""
             select stream_id, version, type, data, correlation_id, causation_id, headers ->> '{MartenEventJournal.HashHeader}'
-            from {LedgerStoreOptions.Schema}.mt_events where {range.Condition} order by stream_id, version
+            from {LedgerStoreOptions.Schema}.mt_events where {range.Condition} and {LedgerStoreOptions.LedgerStreamsOnly()} order by stream_id, version
             """,
             connection);
         range.Bind(command);

@@ -10,7 +10,7 @@ public sealed class LedgerStatistics(string connectionString)
     public async Task<long> EventsAsync(CancellationToken ct)
     {
         await using var connection = await LedgerDataSource.OpenAsync(connectionString, ct);
-        await using var command = new NpgsqlCommand($"select count(*) from {LedgerStoreOptions.Schema}.mt_events", connection);
+        await using var command = new NpgsqlCommand($"select count(*) from {LedgerStoreOptions.Schema}.mt_events where {LedgerStoreOptions.LedgerStreamsOnly()}", connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }

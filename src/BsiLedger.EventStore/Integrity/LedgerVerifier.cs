@@ -21,7 +21,7 @@ public sealed class LedgerVerifier(string connectionString, int partitions = 0)
         from {LedgerStoreOptions.Schema}.mt_streams s
         full join (select stream_id, max(version) as last from {LedgerStoreOptions.Schema}.mt_events group by stream_id) e
             on e.stream_id = s.id
-        where s.version is distinct from e.last
+        where s.version is distinct from e.last and {LedgerStoreOptions.LedgerStreamsOnly("coalesce(s.id, e.stream_id)")}
         """;
 
     public async Task<VerificationReport> VerifyAsync(LedgerDigest? digest, Action<long>? progress, CancellationToken ct)

@@ -8,7 +8,7 @@ internal static class SequenceTree
 {
     private static readonly string Sql = $"""
         select headers ->> '{MartenEventJournal.HashHeader}' from {LedgerStoreOptions.Schema}.mt_events
-        where seq_id <= @last order by seq_id
+        where seq_id <= @last and {LedgerStoreOptions.LedgerStreamsOnly()} order by seq_id
         """;
 
     /// <remarks>An event without a readable hash enters the tree as zeros: the chain check names it.</remarks>

@@ -18,6 +18,16 @@ public static class LedgerStoreOptions
 
     public const string DefaultApplicationName = "bsi";
 
+    /// <summary>
+    /// Marten's gap bookkeeping: when a transaction that drew sequence numbers fails (a conflict, a dropped connection),
+    /// Marten fills those numbers with events on this stream so the read models' daemon does not wait for them forever.
+    /// They are not the ledger's events: counts, the chain check and the digest leave them out.
+    /// </summary>
+    public const string TombstoneStream = "mt_tombstone";
+
+    /// <summary>The SQL condition on <c>mt_events</c> (or <c>mt_streams</c>' <c>id</c>, with <paramref name="column"/>) that keeps the ledger's own events.</summary>
+    public static string LedgerStreamsOnly(string column = "stream_id") => $"{column} <> '{TombstoneStream}'";
+
     /// <summary>The projections the async daemon runs, by name: what "caught up" is measured over.</summary>
     public static IReadOnlyList<string> AsyncProjections { get; } = [ReleaseAdoptionProjection.Projection, ExposureWindowProjection.Projection];
 
