@@ -56,7 +56,7 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
         return Through(name);
     }
 
-    /// <summary>A connection string to <paramref name="database"/> through PgBouncer, without auto-prepared statements.</summary>
+    /// <summary>The connection string with Npgsql's auto-prepared statements off, as the ledger needs behind PgBouncer 1.18.</summary>
     public static string WithoutAutoPrepare(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString;
 
