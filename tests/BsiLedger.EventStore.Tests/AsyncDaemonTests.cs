@@ -19,14 +19,17 @@ namespace BsiLedger.EventStore.Tests;
 public sealed class AsyncDaemonTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task The_hot_cold_daemon_takes_its_advisory_lock_and_catches_up_to_the_last_event()
+    public Task The_hot_cold_daemon_takes_its_advisory_lock_and_catches_up_to_the_last_event() =>
+        CatchesUpAsync(postgres.ConnectionString, postgres.ConnectionString, TestContext.Current.CancellationToken);
+
+    /// <summary>The daemon over <paramref name="connectionString"/>, its lock looked for on the server <paramref name="serverConnectionString"/> names.</summary>
+    internal static async Task CatchesUpAsync(string connectionString, string serverConnectionString, CancellationToken ct)
     {
-        var ct = TestContext.Current.CancellationToken;
         var schema = "daemon_" + Guid.NewGuid().ToString("N")[..8];
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddMarten(options =>
             {
-                LedgerStoreOptions.Configure(options, postgres.ConnectionString);
+                LedgerStoreOptions.Configure(options, connectionString);
                 options.DatabaseSchemaName = schema;
                 options.Projections.Add<EventCountsProjection>(ProjectionLifecycle.Async);
             })
@@ -55,14 +58,14 @@ public sealed class AsyncDaemonTests(PostgresFixture postgres)
         Assert.All(progress, shard => Assert.Equal(statistics.EventSequenceNumber, shard.Sequence));
         // The leader keeps its transaction-scoped lock on a connection idle in transaction while it leads;
         // a migration's brief lock would not be idle in transaction.
-        Assert.True(await AdvisoryLocksHeldAsync(ct) > 0, "the leader holds an advisory lock while it runs");
+        Assert.True(await AdvisoryLocksHeldAsync(serverConnectionString, ct) > 0, "the leader holds an advisory lock while it runs");
 
         await host.StopAsync(ct);
     }
 
-    private async Task<long> AdvisoryLocksHeldAsync(CancellationToken ct)
+    private static async Task<long> AdvisoryLocksHeldAsync(string connectionString, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand("""
             select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid

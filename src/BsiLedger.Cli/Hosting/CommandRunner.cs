@@ -59,6 +59,9 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
 
     private static string Describe(Exception e) => e switch
     {
+        // Before the arm below: the database is reachable, the statements Npgsql prepared are what a pooler lost.
+        JournalUnavailableException or NpgsqlException when AutoPrepareBehindPooler.Explains(e) =>
+            $"{e.Message} ({AutoPrepareBehindPooler.Hint}; the connection string is --connection or ${LedgerSettings.ConnectionVariable})",
         // The server answered, so "is it reachable?" would send the user looking in the wrong place.
         PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } =>
             $"{e.Message} ({_authenticationHint})",
