@@ -171,13 +171,13 @@ public sealed class SimulateCommandTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task A_database_lost_mid_run_is_exit_3_naming_it_and_a_rerun_refuses_to_double_anything()
+    public async Task A_database_lost_mid_run_for_longer_than_the_outage_tolerance_is_exit_3_naming_it_and_a_rerun_refuses_to_double_anything()
     {
         // Not CreateTempSubdirectory: its mode 700 would keep the embedded server's own account out.
         var output = Path.Combine(Path.GetTempPath(), "bsi-sim-lost-" + Guid.NewGuid().ToString("N")[..10]);
         try
         {
-            var run = Bsi.RunAsync(["simulate", "--devices", "200000", "--out", output, "--telemetry", "none"]);
+            var run = Bsi.RunAsync(["simulate", "--devices", "200000", "--out", output, "--telemetry", "none", "--outage-tolerance", "00:00:02"]);
             var (postmaster, events) = await WhenEnrollingAsync(Path.Combine(output, "ledger", "pg"));
 
             Process.GetProcessById(postmaster).Kill(entireProcessTree: true);
@@ -185,6 +185,7 @@ public sealed class SimulateCommandTests(PostgresFixture postgres)
 
             Assert.True(lost.ExitCode == 3, lost.ToString());
             Assert.Contains("infrastructure error", lost.Stderr, StringComparison.Ordinal);
+            Assert.Contains("after waiting 2 s for the database", lost.Stderr, StringComparison.Ordinal);
             Assert.DoesNotContain("pg_ctl", lost.Stderr.Split('\n').Last(l => l.Contains("error", StringComparison.Ordinal)), StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(output, "report.json")));
 

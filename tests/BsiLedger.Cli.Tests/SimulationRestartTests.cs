@@ -17,30 +17,19 @@ public sealed class SimulationRestartTests : IAsyncLifetime
     // Measured on the wall clock, so they differ between any two runs.
     private static readonly string[] _wallClockFields = ["wallSeconds", "eventsPerSecond", "peakWorkingSetBytes", "recallTiming"];
 
-    // Not CreateTempSubdirectory: its mode 700 would keep the embedded server's own account out.
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bsi-sim-restart-" + Guid.NewGuid().ToString("N")[..10]);
-    private EmbeddedPostgresOptions _options = null!;
-    private EmbeddedPostgres _postgres = null!;
+    private RestartablePostgres _postgres = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _options = new EmbeddedPostgresOptions(_directory, Durable: false, Port: FreeTcpPort.Pick());
-        _postgres = await EmbeddedPostgres.StartAsync(_options, Ct);
-    }
+    public async ValueTask InitializeAsync() => _postgres = await RestartablePostgres.StartAsync(Ct);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _postgres.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _postgres.DisposeAsync();
 
     [Fact]
     public async Task A_simulation_rides_out_a_restart_and_terminated_connections_and_reports_what_an_undisturbed_run_reports()
     {
-        var calm = await CreateDatabaseAsync("calm");
-        var stormy = await CreateDatabaseAsync("stormy");
+        var calm = await _postgres.CreateDatabaseAsync("calm", Ct);
+        var stormy = await _postgres.CreateDatabaseAsync("stormy", Ct);
         var calmOut = Directory.CreateTempSubdirectory("bsi-calm-").FullName;
         var stormyOut = Directory.CreateTempSubdirectory("bsi-stormy-").FullName;
 
@@ -48,12 +37,10 @@ public sealed class SimulationRestartTests : IAsyncLifetime
         Assert.True(undisturbed.ExitCode == 0, undisturbed.ToString());
 
         var disturbed = Simulate(stormy, stormyOut);
-        await WaitForRowsAsync(stormy, Devices / 2, disturbed);
-        await _postgres.DisposeAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
-        _postgres = await EmbeddedPostgres.StartAsync(_options, Ct);
-        await WaitForRowsAsync(stormy, Devices + Devices / 3, disturbed);
-        await TerminateLedgerConnectionsAsync();
+        await WaitForRowsAsync(_postgres.Unpooled("stormy"), Devices / 2, disturbed);
+        await _postgres.RestartAsync(TimeSpan.FromSeconds(2), Ct);
+        await WaitForRowsAsync(_postgres.Unpooled("stormy"), Devices + Devices / 3, disturbed);
+        Assert.True(await _postgres.TerminateLedgerConnectionsAsync(Ct) > 0, "no ledger connection was open to terminate");
         var run = await disturbed;
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -85,23 +72,10 @@ public sealed class SimulationRestartTests : IAsyncLifetime
         return report;
     }
 
-    private async Task<string> CreateDatabaseAsync(string name)
-    {
-        await using (var connection = new NpgsqlConnection(Admin("postgres")))
-        {
-            await connection.OpenAsync(Ct);
-            await using var create = new NpgsqlCommand($"create database {name}", connection);
-            await create.ExecuteNonQueryAsync(Ct);
-        }
-
-        return new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Database = name }.ConnectionString;
-    }
-
     /// <summary>Until the run has stored <paramref name="rows"/> events; a run that ended first fails the test with its output.</summary>
     private static async Task WaitForRowsAsync(string database, long rows, Task<BsiRun> run)
     {
-        var unpooled = new NpgsqlConnectionStringBuilder(database) { Pooling = false, ApplicationName = "watcher" }.ConnectionString;
-        while (await StoredRows.TotalAsync(unpooled) < rows)
+        while (await StoredRows.TotalAsync(database) < rows)
         {
             if (run.IsCompleted)
             {
@@ -111,15 +85,4 @@ public sealed class SimulationRestartTests : IAsyncLifetime
             await Task.Delay(20, Ct);
         }
     }
-
-    private async Task TerminateLedgerConnectionsAsync()
-    {
-        await using var connection = new NpgsqlConnection(Admin("postgres"));
-        await connection.OpenAsync(Ct);
-        await using var terminate = new NpgsqlCommand("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = 'bsi'", connection);
-        Assert.True((long)(await terminate.ExecuteScalarAsync(Ct))! > 0, "no ledger connection was open to terminate");
-    }
-
-    private string Admin(string database) =>
-        new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Database = database, Pooling = false, ApplicationName = "admin" }.ConnectionString;
 }

@@ -17,24 +17,13 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
     private const int Writers = 64;
     private const int AppendsPerWriter = 30;
 
-    // Not CreateTempSubdirectory: its mode 700 would keep the embedded server's own account out.
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bsi-restart-" + Guid.NewGuid().ToString("N")[..10]);
-    private EmbeddedPostgresOptions _options = null!;
-    private EmbeddedPostgres _postgres = null!;
+    private RestartablePostgres _postgres = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _options = new EmbeddedPostgresOptions(_directory, Durable: false, Port: FreeTcpPort.Pick());
-        _postgres = await EmbeddedPostgres.StartAsync(_options, Ct);
-    }
+    public async ValueTask InitializeAsync() => _postgres = await RestartablePostgres.StartAsync(Ct);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _postgres.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _postgres.DisposeAsync();
 
     [Fact]
     public async Task Appends_in_flight_through_a_server_restart_each_land_once()
@@ -46,9 +35,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
 
         var writing = Task.WhenAll(streams.Select(id => Task.Run(() => AppendManyAsync(journal, id), Ct)));
         await WaitForRowsAsync(Writers * AppendsPerWriter / 4, writing);
-        await _postgres.DisposeAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-        _postgres = await EmbeddedPostgres.StartAsync(_options, Ct);
+        await _postgres.RestartAsync(TimeSpan.FromSeconds(1), Ct);
         await writing;
 
         await AssertEachAppendLandedOnceAsync(streams);
@@ -66,7 +53,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         for (var i = 1; i <= 3; i++)
         {
             await WaitForRowsAsync(Writers * AppendsPerWriter * i / 4, writing);
-            await TerminateLedgerConnectionsAsync();
+            await _postgres.TerminateLedgerConnectionsAsync(Ct);
         }
 
         await writing;
@@ -87,7 +74,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         var id = UniqueIds.Device("down");
         await journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id)], Ct);
         var head = StreamHead.Of((await journal.ReadAsync(id, 0, Ct))[^1]);
-        await _postgres.DisposeAsync();
+        await _postgres.StopAsync();
         try
         {
             var unavailable = await Assert.ThrowsAsync<JournalUnavailableException>(
@@ -97,7 +84,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         }
         finally
         {
-            _postgres = await EmbeddedPostgres.StartAsync(_options, Ct);
+            await _postgres.StartAgainAsync(Ct);
         }
     }
 
@@ -114,7 +101,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
 
     private async Task AssertEachAppendLandedOnceAsync(IEnumerable<string> streams)
     {
-        var database = new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Pooling = false }.ConnectionString;
+        var database = _postgres.Unpooled();
         foreach (var id in streams)
         {
             Assert.Equal(Enumerable.Range(1, AppendsPerWriter).Select(v => (long)v), await StoredRows.VersionsAsync(database, id));
@@ -124,7 +111,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
     /// <summary>Until the writers have stored <paramref name="rows"/>; a writer that failed first fails the test with its error.</summary>
     private async Task WaitForRowsAsync(long rows, Task writing)
     {
-        var database = new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Pooling = false }.ConnectionString;
+        var database = _postgres.Unpooled();
         while (await StoredRows.TotalAsync(database) < rows)
         {
             if (writing.IsCompleted)
@@ -135,14 +122,5 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
 
             await Task.Delay(20, Ct);
         }
-    }
-
-    private async Task TerminateLedgerConnectionsAsync()
-    {
-        var admin = new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Pooling = false, ApplicationName = "terminator" };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var terminate = new NpgsqlCommand("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'bsi'", connection);
-        await terminate.ExecuteNonQueryAsync(Ct);
     }
 }
