@@ -34,6 +34,22 @@ public sealed class ProgressOutputTests
     }
 
     [Fact]
+    public void A_wait_for_the_database_prints_at_once_and_says_how_long()
+    {
+        var log = new StringWriter();
+        var progress = new PlainProgress(log, TimeSpan.FromSeconds(10));
+
+        progress.Update(At("rollout", 10, 1));
+        progress.Update(At("rollout", 11, 2) with { WaitingForDatabase = TimeSpan.FromSeconds(1.2) });
+        progress.Update(At("rollout", 11, 3) with { WaitingForDatabase = TimeSpan.FromSeconds(2.2) });
+        progress.Update(At("rollout", 12, 4));
+
+        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.EndsWith("· waiting for the database (1 s)", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_terminal_redraws_one_status_line_and_prints_milestones_above_it()
     {
         var terminal = new StringWriter();

@@ -8,6 +8,7 @@ public sealed class PlainProgress(TextWriter log, TimeSpan every) : ISimulationP
     private readonly Lock _gate = new();
     private string? _stage;
     private TimeSpan _lastAt;
+    private bool _waiting;
 
     public void Milestone(string line)
     {
@@ -17,13 +18,18 @@ public sealed class PlainProgress(TextWriter log, TimeSpan every) : ISimulationP
         }
     }
 
-    /// <remarks>A stage's first update and its completion (all done) always print, so a short stage is still seen from start to end.</remarks>
+    /// <remarks>
+    /// A stage's first update and its completion (all done) always print, so a short stage is still seen from start to end;
+    /// so does the first update that finds the run waiting for its database, however short the wait.
+    /// </remarks>
     public void Update(ProgressUpdate update)
     {
         lock (_gate)
         {
             var newStage = update.Stage != _stage;
-            if (!newStage && update.Done < update.Total && update.Elapsed - _lastAt < every)
+            var startedWaiting = update.WaitingForDatabase is not null && !_waiting;
+            _waiting = update.WaitingForDatabase is not null;
+            if (!newStage && !startedWaiting && update.Done < update.Total && update.Elapsed - _lastAt < every)
             {
                 return;
             }
