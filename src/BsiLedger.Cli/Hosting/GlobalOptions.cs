@@ -42,7 +42,7 @@ public static class GlobalOptions
 
     public static readonly Option<TimeSpan?> OutageTolerance = new("--outage-tolerance")
     {
-        Description = "How long to wait out a database that dropped its connections, restarted or is full, before failing with exit 3 (e.g. 00:01:00, the default; 00:00:00 fails at once)",
+        Description = "How long to wait out a database that dropped its connections, restarted or is full, before failing with exit 3 (e.g. 00:01:00, the default; 00:00:05 for serve, whose clients retry a 503; 00:00:00 fails at once)",
         Recursive = true,
     };
 
