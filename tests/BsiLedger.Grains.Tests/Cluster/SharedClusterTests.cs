@@ -10,7 +10,7 @@ using Npgsql;
 
 namespace BsiLedger.Grains.Tests.Cluster;
 
-/// <summary>Two silos (two hosts, as two <c>bsi serve</c> would be) on one database and one cluster id find each other.</summary>
+/// <summary>Two silos (two hosts, as two <c>bsi serve</c> would be) on one database and one cluster id find each other, and a client finds them.</summary>
 public sealed class SharedClusterTests(PostgresFixture postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -35,6 +35,15 @@ public sealed class SharedClusterTests(PostgresFixture postgres)
             Assert.All(registered, s => Assert.StartsWith("127.0.0.1:", s.Gateway, StringComparison.Ordinal));
             Assert.True(await ClusterMembership.IsLiveAsync(database, clusterId, Ct));
             Assert.False(await ClusterMembership.IsLiveAsync(database, clusterId + "-other", Ct));
+
+            // A client finds the same two through the gateways the table lists.
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.UseOrleansClient(client => client.UseLedgerCluster(database, clusterId));
+            using var client = builder.Build();
+            await client.StartAsync(Ct);
+            var seen = await client.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(true, Ct);
+            await client.StopAsync(Ct);
+            Assert.Equal(hosts.Keys.Order(), seen.Keys.Order());
         }
         finally
         {
