@@ -22,6 +22,9 @@ public sealed class RolloutResumptionTests(PostgresFixture postgres)
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Each wave's soak: longer than the first silo lives after starting the rollout, so it ends no wave itself.</summary>
+    private static readonly TimeSpan Soak = TimeSpan.FromSeconds(3);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -32,22 +35,24 @@ public sealed class RolloutResumptionTests(PostgresFixture postgres)
         using (var command = Host(database, firesReminders: false))
         {
             await command.StartAsync(Ct);
-            release = await StartRolloutAsync(command, soak: TimeSpan.Zero);
+            // Longer than the command's silo lives: whatever ends a wave, that silo did not.
+            release = await StartRolloutAsync(command, soak: Soak);
             Assert.Equal(1, await StepRemindersAsync(database));
             await command.StopAsync(Ct);
         }
 
         using var serve = Host(database, firesReminders: true);
-        await serve.StartAsync(Ct);
         // Only the stream is read: asking the release grain anything would itself wake it.
         var journal = serve.Services.GetRequiredService<IEventJournal>();
+        Assert.Equal(0, await WavesCompletedAsync(journal, release));
+        await serve.StartAsync(Ct);
         Assert.Equal(3, await WaitForAsync(() => WavesCompletedAsync(journal, release), wanted: 3));
         Assert.Equal(0, await WaitForAsync(() => StepRemindersAsync(database), wanted: 0, downwards: true));
         await serve.StopAsync(Ct);
     }
 
     [Fact]
-    public async Task A_silo_killed_with_its_release_s_soak_running_leaves_the_remaining_steps_to_another_silo()
+    public async Task A_silo_killed_with_its_release_s_soak_running_leaves_every_remaining_step_to_another_silo()
     {
         var database = await postgres.CreateDatabaseAsync();
         // The survivor reads the reminder table often, to notice a row its own ring did not register.
@@ -60,8 +65,7 @@ public sealed class RolloutResumptionTests(PostgresFixture postgres)
         using (var doomed = Host(database, firesReminders: true))
         {
             await doomed.StartAsync(Ct);
-            // Longer than the doomed silo lives: whatever ends a wave, its own silo did not.
-            release = await StartRolloutAsync(doomed, soak: TimeSpan.FromSeconds(2));
+            release = await StartRolloutAsync(doomed, soak: Soak);
             await doomed.StopAsync(new CancellationToken(canceled: true));
         }
 
