@@ -7,7 +7,8 @@ namespace BsiLedger.Host.Cluster;
 /// start-up (the package ships no SQL). Written from the provider's contract: it binds <c>@ServiceId</c>,
 /// <c>@GrainId</c>, <c>@ReminderName</c>, <c>@StartTime</c>, <c>@Period</c> (milliseconds), <c>@GrainHash</c>,
 /// <c>@BeginHash</c>, <c>@EndHash</c> and <c>@Version</c> (the etag), and reads the columns <c>GrainId</c>,
-/// <c>ReminderName</c>, <c>StartTime</c>, <c>Period</c> and <c>Version</c> by name.
+/// <c>ReminderName</c>, <c>StartTime</c>, <c>Period</c> and <c>Version</c> by name. The tables are created in
+/// <c>public</c>, where the provider's unqualified statements find them through the search path.
 /// </summary>
 /// <remarks>
 /// Grain hashes arrive as the signed reinterpretation of Orleans' unsigned ring position, and the provider picks the
@@ -17,8 +18,11 @@ namespace BsiLedger.Host.Cluster;
 /// </remarks>
 public static class ReminderSchema
 {
-    /// <summary>Held while the Orleans schema is created, so silos starting together do not race on the catalog.</summary>
-    public const string LockKey = "bsiledger-orleans-schema";
+    /// <summary>
+    /// Held while the Orleans schema is created, so processes starting together do not race on the catalog; the
+    /// membership schema takes the same key, since both create <c>OrleansQuery</c>.
+    /// </summary>
+    public const long LockKey = 0x6273_692D_6F72_6C6E;
 
     private const string Columns = "GrainId, ReminderName, StartTime, Period, Version";
 
@@ -63,10 +67,10 @@ public static class ReminderSchema
     };
 
     private const string Tables = """
-        CREATE TABLE IF NOT EXISTS OrleansQuery (
+        CREATE TABLE IF NOT EXISTS public.OrleansQuery (
             QueryKey varchar(64) NOT NULL PRIMARY KEY,
             QueryText text NOT NULL);
-        CREATE TABLE IF NOT EXISTS OrleansRemindersTable (
+        CREATE TABLE IF NOT EXISTS public.OrleansRemindersTable (
             ServiceId varchar(150) NOT NULL,
             GrainId text NOT NULL,
             ReminderName varchar(150) NOT NULL,
@@ -75,11 +79,11 @@ public static class ReminderSchema
             GrainHash integer NOT NULL,
             Version integer NOT NULL,
             PRIMARY KEY (ServiceId, GrainId, ReminderName));
-        CREATE INDEX IF NOT EXISTS OrleansRemindersTable_Ring ON OrleansRemindersTable (ServiceId, GrainHash);
+        CREATE INDEX IF NOT EXISTS OrleansRemindersTable_Ring ON public.OrleansRemindersTable (ServiceId, GrainHash);
         """;
 
     private const string Upsert = """
-        INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES (@key, @text)
+        INSERT INTO public.OrleansQuery (QueryKey, QueryText) VALUES (@key, @text)
         ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText
         """;
 
@@ -89,13 +93,7 @@ public static class ReminderSchema
         await using var connection = new NpgsqlConnection(orleansConnectionString);
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext(@lock))", connection, transaction))
-        {
-            command.Parameters.AddWithValue("lock", LockKey);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-
-        await using (var command = new NpgsqlCommand(Tables, connection, transaction))
+        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockKey}); {Tables}", connection, transaction))
         {
             await command.ExecuteNonQueryAsync(ct);
         }
