@@ -5,7 +5,6 @@ using BsiLedger.EventStore.LogConsistency;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Postgres;
 using BsiLedger.Grains;
-using BsiLedger.Grains.Releases;
 using BsiLedger.Host.Cluster;
 using BsiLedger.Host.Telemetry;
 using JasperFx.Events.Daemon;
@@ -84,6 +83,7 @@ public static class LedgerHost
             builder.Services.AddHostedService(_ => new OrleansSchemaInitializer(options.ConnectionString));
         }
 
+        builder.Services.AddLedgerReminders(options);
         builder.UseOrleans(silo =>
         {
             if (options.Cluster is { } cluster)
@@ -107,11 +107,6 @@ public static class LedgerHost
             options.Fleet.Validate();
             silo.Services.AddSingleton(Options.Create(options.Fleet));
             silo.Services.AddSingleton(options.Agent);
-            if (options.ResumesRollouts)
-            {
-                silo.AddStartupTask<RolloutResumption>();
-            }
-
             options.ConfigureSilo?.Invoke(silo);
         });
     }

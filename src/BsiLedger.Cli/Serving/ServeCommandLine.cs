@@ -62,13 +62,13 @@ public static class ServeCommandLine
                 await using var database = await LedgerDatabase.OpenAsync(settings, ct);
                 var ledgerShare = LedgerShare(database.ConnectionString);
                 await ConnectionBudgetCheck.EnsureFitsAsync(ledgerShare, ct, alongside: ClusterPool.Size);
-                // A long-lived silo runs the read models' daemon itself and carries on the rollouts a previous process left.
+                // A long-lived silo runs the read models' daemon itself and fires the rollout reminders that fall to it.
                 var ledger = new LedgerHostOptions(ledgerShare)
                 {
                     Cluster = endpoints,
                     Telemetry = settings.Telemetry,
                     RunsProjections = true,
-                    ResumesRollouts = true,
+                    FiresReminders = true,
                     Fleet = fleet,
                     Journal = settings.JournalWaitingAtMost(ServeOptions.DefaultOutageTolerance),
                 };
