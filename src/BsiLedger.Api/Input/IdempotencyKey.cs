@@ -1,5 +1,5 @@
 using BsiLedger.Api.Problems;
-using BsiLedger.EventStore.Journal;
+using BsiLedger.Domain;
 using BsiLedger.Operations.Input;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BsiLedger.EventStore.Journal;
+using BsiLedger.Domain;
 using BsiLedger.Operations.Input;
 
 namespace BsiLedger.Cli.Hosting;

@@ -7,7 +7,6 @@ using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Errors;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Telemetry;
 using BsiLedger.Grains.Agents;
 using BsiLedger.Grains.Commands;
