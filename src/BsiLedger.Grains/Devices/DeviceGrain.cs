@@ -83,7 +83,7 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
         var outcome = await RunAsync([new WithdrawBsi(Id, order.Release, order.RecallId, order.Cause)], order.Provenance);
         if (outcome.Status == CommandStatus.Accepted)
         {
-            RolloutMetrics.RecallReached(order.Release, order.IssuedAt);
+            RolloutMetrics.RecallReached(RuntimeIdentity, order.Release, order.IssuedAt);
         }
 
         return outcome.Status == CommandStatus.Refused ? RecallOutcome.NotExposed : RecallOutcome.Withdrawn;
@@ -102,7 +102,7 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
             var withdrawal = await RunAsync([new WithdrawBsi(Id, recalled.Id, recalled.RecallId!, Cause.Device(Id))], new Provenance(recalled.RecallId!, provenance.CausationId));
             if (withdrawal.Status == CommandStatus.Accepted)
             {
-                RolloutMetrics.RecallReached(recalled.Id, recalled.RecallIssuedAt);
+                RolloutMetrics.RecallReached(RuntimeIdentity, recalled.Id, recalled.RecallIssuedAt);
             }
 
             withdrawn.Add(recalled.Id);
@@ -118,7 +118,7 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
     private async Task<OfferOutcome> OfferAsync(ReleaseId release, Activation activation, Provenance provenance, bool checkingIn)
     {
         var outcome = await DeliverOfferAsync(release, activation, provenance, checkingIn);
-        RolloutMetrics.Offered(release, outcome);
+        RolloutMetrics.Offered(RuntimeIdentity, release, outcome);
         return outcome;
     }
 

@@ -46,7 +46,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        RolloutBoard.Forget(Id);
+        RolloutBoard.Forget(RuntimeIdentity, Id);
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -115,6 +115,8 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     public async Task<ReleaseSnapshot> Status()
     {
         await RefreshNow();
+        // Another silo may have moved the rollout: this silo's gauges show what it has just read.
+        PostReading();
         return Snapshot();
     }
 
@@ -205,7 +207,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     {
         if (Current.IsPublished)
         {
-            RolloutBoard.Post(ReleaseReading.Of(Current, _recallProgress));
+            RolloutBoard.Post(ReleaseReading.Of(RuntimeIdentity, Current, _recallProgress));
         }
     }
 
