@@ -31,10 +31,10 @@ public sealed class ReleaseGateTests(TwoSilos silos) : IClassFixture<TwoSilos>
         Assert.Equal(CommandStatus.Accepted, recall.Status);
 
         var install = await Report(silos.First, new InstallBsi(later, release, Cause.Device(later)));
-        var apply = await Report(silos.First, new ApplyBsi(installed, release, Activation.Restart, Cause.Device(installed)));
+        var failure = await Report(silos.First, new ReportInstallFailure(later, release, "signing service refused", Cause.Device(later)));
 
         Assert.IsType<ReleaseRecalled>(install.Error);
-        Assert.IsType<ReleaseRecalled>(apply.Error);
+        Assert.IsType<ReleaseRecalled>(failure.Error);
         Assert.Equal(1, await StoredRows.CountAsync(silos.ConnectionString, later));
     }
 
