@@ -20,6 +20,9 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
 {
     private static readonly Cause Schedule = Cause.Policy("rollout-schedule");
 
+    // Recall interleaves with the other methods: the stream is read and appended to by one of them at a time.
+    private readonly OneAtATime _stream = new();
+
     private RecallProgress? _recallProgress;
 
     /// <summary>Wall time of the recall's RecallIssued, for its propagation latency; null without an open recall.</summary>
@@ -77,7 +80,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     public async Task<CommandOutcome> Start(Cause cause, Provenance provenance)
     {
         using var activity = StartActivity("release start", provenance);
-        await RefreshNow();
+        await _stream.RunAsync(RefreshNow);
         if (ReleaseDecider.StartRefusal(Current) is { Error: { } error })
         {
             return CommandOutcome.Refused(Version, error);
@@ -107,14 +110,14 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     public async Task<ReleaseSnapshot> Advance()
     {
         using var activity = StartActivity("release advance", null);
-        await RefreshNow();
+        await _stream.RunAsync(RefreshNow);
         await TakeDueStepsAsync();
         return Snapshot();
     }
 
     public async Task<ReleaseSnapshot> Status()
     {
-        await RefreshNow();
+        await _stream.RunAsync(RefreshNow);
         // Another silo may have moved the rollout: this silo's gauges show what it has just read.
         PostReading();
         return Snapshot();
@@ -189,7 +192,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     }
 
     private Task<CommandOutcome> DecideAsync(ReleaseCommand command, Provenance provenance) =>
-        DecideAndAppendAsync(() => ReleaseDecider.Decide(Current, command, clock.Now), provenance);
+        _stream.RunAsync(() => DecideAndAppendAsync(() => ReleaseDecider.Decide(Current, command, clock.Now), provenance));
 
     /// <summary>Tells the line what its devices need to know, and keeps the step timer in line with the state.</summary>
     private async Task AfterChangeAsync()

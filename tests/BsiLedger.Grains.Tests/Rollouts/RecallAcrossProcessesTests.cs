@@ -1,6 +1,7 @@
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.Grains.Commands;
+using BsiLedger.Grains.Fleet;
 using BsiLedger.Grains.Releases;
 using Npgsql;
 
@@ -34,6 +35,15 @@ public sealed class RecallAcrossProcessesTests(TwoRolloutSilos silos) : IClassFi
             """, fleet, release.ToString());
         Assert.Equal(0, holding);
         Assert.True(status.Release.Recall!.IsComplete);
+    }
+
+    [Fact]
+    public async Task The_other_process_sends_no_offer_of_the_release_once_the_recall_is_in_the_ledger()
+    {
+        await RecallMidWaveAsync();
+
+        // The held offer's chunk was already on its way; every later one is not sent.
+        Assert.InRange(silos.FirstAgent.Answered, HeldAt, HeldAt + new FleetOptions().OffersBetweenChecks);
     }
 
     private static string Events => $"{LedgerStoreOptions.Schema}.mt_events";
