@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BsiLedger.Domain;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Devices;

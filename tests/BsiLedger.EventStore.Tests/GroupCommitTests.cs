@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BsiLedger.Domain;
 using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;

@@ -1,3 +1,4 @@
+using BsiLedger.Domain;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;

@@ -2,7 +2,6 @@ using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Releases;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Devices;
 using BsiLedger.Host;

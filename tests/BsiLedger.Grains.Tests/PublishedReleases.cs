@@ -2,7 +2,6 @@ using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Releases;
 

@@ -1,3 +1,4 @@
+using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Events;
 using BsiLedger.EventStore.Journal;

@@ -1,6 +1,5 @@
 using BsiLedger.Api.Problems;
 using BsiLedger.Domain;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Operations.Outcomes;
 using Microsoft.AspNetCore.Http;

@@ -4,7 +4,6 @@ using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Devices.Errors;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Devices;
 using BsiLedger.Operations.Devices;
 using BsiLedger.Operations.Input;

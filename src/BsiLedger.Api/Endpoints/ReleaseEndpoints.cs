@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using BsiLedger.Api.Auth;
 using BsiLedger.Api.Input;
+using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
 using BsiLedger.Domain.Releases.Errors;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Operations.Input;

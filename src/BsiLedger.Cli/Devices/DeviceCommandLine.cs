@@ -4,7 +4,6 @@ using BsiLedger.Cli.Output;
 using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Devices;
 using BsiLedger.Operations.Input;
 using BsiLedger.Operations.Releases;

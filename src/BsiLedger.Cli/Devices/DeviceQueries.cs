@@ -1,9 +1,9 @@
 using System.CommandLine;
 using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Output;
+using BsiLedger.Domain;
 using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Domain.Releases;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Devices;
 using BsiLedger.Operations.Devices;
 using BsiLedger.Operations.Input;

@@ -5,7 +5,6 @@ using BsiLedger.Cli.Output;
 using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Operations.Input;

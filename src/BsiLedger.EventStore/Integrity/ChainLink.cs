@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using BsiLedger.EventStore.Journal;
+using BsiLedger.Domain;
 
 namespace BsiLedger.EventStore.Integrity;
 

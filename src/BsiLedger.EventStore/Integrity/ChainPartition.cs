@@ -1,6 +1,6 @@
 using System.Data;
 using System.Text.Json;
-using BsiLedger.EventStore.Journal;
+using BsiLedger.Domain;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Postgres;
 using Npgsql;

@@ -1,3 +1,5 @@
+using BsiLedger.Domain;
+
 namespace BsiLedger.EventStore.Journal;
 
 /// <summary>A domain event on its way into a stream (or read back from one), with its provenance.</summary>

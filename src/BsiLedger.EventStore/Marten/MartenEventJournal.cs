@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using BsiLedger.Domain;
 using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Outages;

@@ -1,5 +1,4 @@
 using BsiLedger.Domain;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 
 namespace BsiLedger.Operations.Outcomes;

@@ -1,3 +1,4 @@
+using BsiLedger.Domain;
 using BsiLedger.EventStore.Integrity;
 using BsiLedger.Testing;
 

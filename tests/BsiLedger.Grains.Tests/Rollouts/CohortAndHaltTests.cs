@@ -1,5 +1,5 @@
+using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Fleet;
 using BsiLedger.Testing;

@@ -4,7 +4,6 @@ using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.Grains.Commands;
 using Marten;

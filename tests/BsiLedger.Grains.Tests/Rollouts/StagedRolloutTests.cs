@@ -1,5 +1,5 @@
+using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 
 namespace BsiLedger.Grains.Tests.Rollouts;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using BsiLedger.EventStore.Journal;
+using BsiLedger.Domain;
 using BsiLedger.Grains.Fleet;
 using BsiLedger.Grains.Tests.Rollouts;
 using BsiLedger.Host;

@@ -1,4 +1,4 @@
-using BsiLedger.EventStore.Journal;
+using BsiLedger.Domain;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Telemetry;
 using BsiLedger.Grains.Tests.Rollouts;

@@ -1,7 +1,6 @@
 using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Releases;
-using BsiLedger.EventStore.Journal;
 
 namespace BsiLedger.Grains.Fleet;
 

@@ -1,6 +1,5 @@
 using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
-using BsiLedger.EventStore.Journal;
 
 namespace BsiLedger.Grains.Fleet;
 

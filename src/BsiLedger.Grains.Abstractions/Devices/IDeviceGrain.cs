@@ -1,6 +1,6 @@
+using BsiLedger.Domain;
 using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Releases;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Fleet;
 

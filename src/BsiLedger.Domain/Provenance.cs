@@ -1,4 +1,4 @@
-namespace BsiLedger.EventStore.Journal;
+namespace BsiLedger.Domain;
 
 /// <summary>
 /// Why an event was written: the correlation id joins every event one operator command caused (a

@@ -1,6 +1,5 @@
 using BsiLedger.Domain;
 using BsiLedger.Domain.Releases.Commands;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using Orleans.Concurrency;
 
