@@ -4,7 +4,6 @@ using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Devices;
 using BsiLedger.Grains.Releases;

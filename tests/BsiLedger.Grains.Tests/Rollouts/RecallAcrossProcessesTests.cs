@@ -1,4 +1,4 @@
-using BsiLedger.EventStore.Journal;
+using BsiLedger.Domain;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Fleet;

@@ -1,4 +1,4 @@
-using BsiLedger.EventStore.Journal;
+using BsiLedger.Domain;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Grains.Tests.Rollouts;
 
