@@ -11,9 +11,6 @@ public interface ILedgerIndex
     /// <summary>The ids of every release published for <paramref name="line"/>.</summary>
     Task<IReadOnlyList<string>> ReleasesAsync(string line, CancellationToken cancellationToken);
 
-    /// <summary>The ids of every published release, all lines together.</summary>
-    Task<IReadOnlyList<string>> AllReleasesAsync(CancellationToken cancellationToken);
-
     /// <summary>Whether <paramref name="release"/> is published and whether it was recalled, read from its stream as committed now.</summary>
     Task<ReleaseStatus> ReleaseStatusAsync(ReleaseId release, CancellationToken cancellationToken);
 
