@@ -70,6 +70,10 @@ public static class LedgerHost
         {
             AddSilo(builder, options);
         }
+        else if (options.ClientOf is { } clusterId)
+        {
+            builder.UseOrleansClient(client => client.UseLedgerCluster(options.ConnectionString, clusterId).AddActivityPropagation());
+        }
 
         builder.Services.AddLedgerTelemetry(options.Telemetry);
         options.ConfigureServices?.Invoke(builder.Services);

@@ -53,4 +53,10 @@ public sealed record LedgerHostOptions(string ConnectionString)
     /// database; <see cref="ConnectionString"/> should then be the ledger's <see cref="ClusterPool.LedgerShare"/>.
     /// </summary>
     public SharedCluster? Cluster { get; init; }
+
+    /// <summary>
+    /// Set (with <see cref="WithSilo"/> false): the process is an Orleans client of the live cluster of this id in the
+    /// database, and its grain calls run on that cluster's silos (a <c>bsi</c> command beside a running <c>bsi serve</c>).
+    /// </summary>
+    public string? ClientOf { get; init; }
 }
