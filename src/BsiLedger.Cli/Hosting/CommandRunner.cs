@@ -70,7 +70,8 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
             $"{e.Message} ({_authenticationHint})",
         JournalUnavailableException or NpgsqlException or System.Net.Sockets.SocketException =>
             $"{e.Message} (is the database reachable? check --connection or ${LedgerSettings.ConnectionVariable})",
-        EmbeddedPostgresException or PostgresBinariesNotFoundException or ConcurrencyRetriesExhaustedException or ConnectionBudgetExceededException => e.Message,
+        EmbeddedPostgresException or PostgresBinariesNotFoundException or ConcurrencyRetriesExhaustedException or ConnectionBudgetExceededException
+            or Chaos.SiloStartException or Chaos.ChaosApiException => e.Message,
         { InnerException: { } inner } when e is not UsageException => $"{e.Message}: {Describe(inner)}",
         _ => $"{e.GetType().Name}: {e.Message}",
     };
