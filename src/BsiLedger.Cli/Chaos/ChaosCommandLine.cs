@@ -58,7 +58,8 @@ public static class ChaosCommandLine
         var result = await new ChaosRun(settings, database.ConnectionString, new ChaosLog(Console.Error)).RunAsync(ct);
         var file = Path.Combine(settings.Out, ChaosResult.FileName);
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(result, LedgerJson.Options), ct);
-        output.Write(result, console => result.Describe(console, file));
+        // Plain lines: a console renderer would wrap them at 80 columns in a log.
+        output.Write(result, _ => result.Describe(output.Stdout, file));
         return result.Passed ? ExitCodes.Done : ExitCodes.Refused;
     }
 

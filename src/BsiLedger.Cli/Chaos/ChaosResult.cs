@@ -1,6 +1,5 @@
 using System.Globalization;
 using BsiLedger.EventStore.Integrity;
-using Spectre.Console;
 
 namespace BsiLedger.Cli.Chaos;
 
@@ -56,7 +55,7 @@ public sealed record ChaosResult(
             counts.WallSeconds, ChaosRollout.Recalled.ToString(), ChaosRollout.Fix.ToString());
     }
 
-    public void Describe(IAnsiConsole console, string file)
+    public void Describe(TextWriter console, string file)
     {
         console.WriteLine(Invariant($"{Silos} silos, {Devices:N0} devices, {DurationSeconds:0} s of rollout under a SIGKILL every {KillEverySeconds:0} s (seed {Seed}): {Kills} kills survived"));
         console.WriteLine(Invariant($"events {Events:N0}; commands acknowledged {Acknowledged:N0}; requests {Requests:N0} (sent again to another silo {Retries:N0} times); check-ins {CheckIns:N0}; wall {WallSeconds:0} s"));

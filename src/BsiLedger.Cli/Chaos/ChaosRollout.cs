@@ -77,23 +77,11 @@ public sealed class ChaosRollout(ClusterApi api, string token, ChaosSettings set
         log.Line($"rollout of {Fix}, superseding it, started to the whole fleet");
     }
 
-    /// <summary>Waits, while the agents keep checking in, for the recall to be complete; false if it was not within <paramref name="within"/>.</summary>
-    public async Task<bool> WaitRecallCompletedAsync(TimeSpan within, CancellationToken ct)
+    public async Task<bool> RecallCompletedAsync(CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < within)
-        {
-            var status = await api.SendAsync(HttpMethod.Get, Route(Recalled), token, null, null, ct);
-            if (status.IsSuccess && status.Body.TryGetProperty("recall", out var recall) && recall.ValueKind == JsonValueKind.Object
-                && recall.TryGetProperty("completedAt", out var completed) && completed.ValueKind == JsonValueKind.String)
-            {
-                return true;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
-        }
-
-        return false;
+        var status = await api.SendAsync(HttpMethod.Get, Route(Recalled), token, null, null, ct);
+        return status.IsSuccess && status.Body.TryGetProperty("recall", out var recall) && recall.ValueKind == JsonValueKind.Object
+            && recall.TryGetProperty("completedAt", out var completed) && completed.ValueKind == JsonValueKind.String;
     }
 
     private async Task<int> WavesStartedAsync(ReleaseId release, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Marten;
@@ -73,8 +74,8 @@ public sealed class ChaosRun(ChaosSettings settings, string connectionString, Ch
             await duration;
             await stopKills.CancelAsync();
             await killing;
-            log.Line($"duration over after {killer.Kills.Count} kills; every silo is up; draining for the recall to complete (at most {_drain.TotalSeconds:0} s)");
-            completed = await rollout.WaitRecallCompletedAsync(_drain, ct);
+            log.Line($"duration over after {killer.Kills.Count} kills; every silo is up; draining (at most {_drain.TotalSeconds:0} s)");
+            completed = await DrainAsync(rollout, killer.Kills.LastOrDefault(), ct);
             log.Line(completed ? "the recall is complete" : "the recall did not complete within the drain");
         }
         finally
@@ -95,6 +96,29 @@ public sealed class ChaosRun(ChaosSettings settings, string connectionString, Ch
         var untilNext = await new RolloutEventTimes(connectionString).UntilNextAsync([.. killer.Kills.Select(k => k.At)], ct);
         var counts = new ChaosCounts(completed, acknowledged.Count, api.Requests, api.Retries, agents.CheckIns, agents.Reports, log.Elapsed.TotalSeconds);
         return ChaosResult.Of(settings, counts, killer.Kills, untilNext, report);
+    }
+
+    /// <summary>
+    /// The agents keep checking in until the recall is complete (devices it could not reach are reached at their check-in)
+    /// and the rollout has moved since the last kill, so that kill is measured too; true when the recall completed.
+    /// </summary>
+    private async Task<bool> DrainAsync(ChaosRollout rollout, SiloKill? last, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var times = new RolloutEventTimes(connectionString);
+        var completed = false;
+        while (clock.Elapsed < _drain)
+        {
+            completed = completed || await rollout.RecallCompletedAsync(ct);
+            if (completed && (last is null || (await times.UntilNextAsync([last.At], ct))[0] is not null))
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+
+        return completed;
     }
 
     /// <summary>The first silo alone (it creates the ledger's and the cluster's tables), then the others together.</summary>
