@@ -75,7 +75,7 @@ public sealed class ChaosRun(ChaosSettings settings, string connectionString, Ch
             await stopKills.CancelAsync();
             await killing;
             log.Line($"duration over after {killer.Kills.Count} kills; every silo is up; draining (at most {_drain.TotalSeconds:0} s)");
-            completed = await DrainAsync(rollout, killer.Kills.LastOrDefault(), ct);
+            completed = await DrainAsync(rollout, killer.Kills.Count > 0 ? killer.Kills[^1] : null, ct);
             log.Line(completed ? "the recall is complete" : "the recall did not complete within the drain");
         }
         finally
