@@ -34,14 +34,14 @@ public static class ChaosCommandLine
 
         runner.RegisterStandalone(command, parse =>
         {
-            var directory = OutputDirectory(parse.GetValue(output) ?? "./chaos");
-            var settings = new ChaosSettings(
+            var (siloCount, deviceCount, every, length, seedValue) = (
                 Whole("--silos", parse.GetValue(silos), 3, minimum: 1),
                 Whole("--devices", parse.GetValue(devices), 20_000, minimum: 1),
                 Duration("--kill-every", parse.GetValue(killEvery), TimeSpan.FromSeconds(15)),
                 Duration("--duration", parse.GetValue(duration), TimeSpan.FromMinutes(3)),
-                Whole("--seed", parse.GetValue(seed), 42, minimum: int.MinValue),
-                directory);
+                Whole("--seed", parse.GetValue(seed), 42, minimum: int.MinValue));
+            var directory = OutputDirectory(parse.GetValue(output) ?? "./chaos");
+            var settings = new ChaosSettings(siloCount, deviceCount, every, length, seedValue, directory);
             var dataDirectoryGiven = parse.GetResult(GlobalOptions.DataDirectory) is { Implicit: false };
             return (ledger, writer, ct) => RunAsync(
                 settings,
