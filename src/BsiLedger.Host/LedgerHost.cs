@@ -4,7 +4,7 @@ using BsiLedger.EventStore.LogConsistency;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Postgres;
 using BsiLedger.Grains;
-using BsiLedger.Grains.Releases;
+using BsiLedger.Host.Cluster;
 using BsiLedger.Host.Telemetry;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -90,15 +90,12 @@ public static class LedgerHost
         options.Fleet.Validate();
         silo.Services.AddSingleton(Options.Create(options.Fleet));
         silo.Services.AddSingleton(options.Agent);
-        if (options.ResumesRollouts)
-        {
-            silo.AddStartupTask<RolloutResumption>();
-        }
-
         options.ConfigureSilo?.Invoke(silo);
     }
 
-    private static void AddSilo(IHostApplicationBuilder builder, LedgerHostOptions options) =>
+    private static void AddSilo(IHostApplicationBuilder builder, LedgerHostOptions options)
+    {
+        builder.Services.AddLedgerReminders(options);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(
@@ -108,6 +105,7 @@ public static class LedgerHost
                 clusterId: options.ClusterId);
             AddLedgerGrains(silo, options);
         });
+    }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -24,10 +24,12 @@ public sealed record LedgerHostOptions(string ConnectionString)
     public bool RunsProjections { get; init; }
 
     /// <summary>
-    /// Wakes every release when the silo starts, so rollouts and recalls that were under way when the last process
-    /// stopped carry on by themselves. For long-lived silos (<c>bsi serve</c>); a one-command process leaves it off.
+    /// Takes the rollout steps whose reminders fall to this silo, including those of rollouts and recalls that were under
+    /// way when another process stopped or died. For long-lived silos (<c>bsi serve</c>). A one-command process leaves it
+    /// off: its short-lived silo records its releases' reminders for a long-lived one to fire, and neither takes steps for
+    /// releases it merely shares the database with nor keeps its command waiting on one (docs/decisions/0010).
     /// </summary>
-    public bool ResumesRollouts { get; init; }
+    public bool FiresReminders { get; init; }
 
     /// <summary>Group commit: how many streams one append or read round trip may carry.</summary>
     public JournalOptions Journal { get; init; } = new();

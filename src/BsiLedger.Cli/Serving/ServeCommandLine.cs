@@ -44,12 +44,12 @@ public static class ServeCommandLine
             {
                 await using var database = await LedgerDatabase.OpenAsync(settings, ct);
                 await database.EnsureBudgetFitsAsync(ct);
-                // A long-lived silo runs the read models' daemon itself and carries on the rollouts a previous process left.
+                // A long-lived silo runs the read models' daemon itself and fires the rollout reminders that fall to it.
                 var ledger = new LedgerHostOptions(database.ConnectionString)
                 {
                     Telemetry = settings.Telemetry,
                     RunsProjections = true,
-                    ResumesRollouts = true,
+                    FiresReminders = true,
                     Fleet = fleet,
                     Journal = settings.JournalWaitingAtMost(ServeOptions.DefaultOutageTolerance),
                 };

@@ -9,9 +9,6 @@ public interface ILedgerIndex
     /// <summary>The ids of every release published for <paramref name="line"/>.</summary>
     Task<IReadOnlyList<string>> ReleasesAsync(string line, CancellationToken cancellationToken);
 
-    /// <summary>The ids of every published release, all lines together.</summary>
-    Task<IReadOnlyList<string>> AllReleasesAsync(CancellationToken cancellationToken);
-
     /// <summary>How many events the ledger holds, all streams together.</summary>
     Task<long> EventCountAsync(CancellationToken cancellationToken);
 }

@@ -35,9 +35,6 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
     public Task<IReadOnlyList<string>> ReleasesAsync(string line, CancellationToken cancellationToken) =>
         ReleaseIdsAsync(releases => releases.Where(r => r.Line == line), $"the releases of {line}", cancellationToken);
 
-    public Task<IReadOnlyList<string>> AllReleasesAsync(CancellationToken cancellationToken) =>
-        ReleaseIdsAsync(releases => releases, "the releases", cancellationToken);
-
     private async Task<IReadOnlyList<string>> ReleaseIdsAsync(
         Func<IQueryable<ReleaseListing>, IQueryable<ReleaseListing>> which, string what, CancellationToken cancellationToken)
     {

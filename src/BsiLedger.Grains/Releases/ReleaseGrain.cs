@@ -16,16 +16,22 @@ namespace BsiLedger.Grains.Releases;
 /// rollout takes by itself is decided after its fan-out, on the state then, so a fan-out re-driven after a
 /// timeout or a restart finds the devices already served (their commands are no-ops) and doubles nothing.
 /// </summary>
-public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> options, IEventJournal journal) : DecidingGrain<ReleaseView>, IReleaseGrain
+public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> options, IEventJournal journal) : DecidingGrain<ReleaseView>, IReleaseGrain, IRemindable
 {
     private static readonly Cause Schedule = Cause.Policy("rollout-schedule");
+
+    private const string StepsReminder = "rollout-steps";
 
     private RecallProgress? _recallProgress;
 
     /// <summary>Wall time of the recall's RecallIssued, for its propagation latency; null without an open recall.</summary>
     private DateTimeOffset? _recallIssuedAt;
 
-    private IGrainTimer? _timer;
+    /// <summary>
+    /// The reminder that takes the due steps while the release has work, on whichever silo owns it, so a soak's end, a
+    /// recall's re-drive and the resumption after a restart do not wait for this activation's silo; null when none is known.
+    /// </summary>
+    private IGrainReminder? _steps;
 
     private ReleaseId Id => ReleaseId.Parse(this.GetPrimaryKeyString());
 
@@ -40,7 +46,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
             _recallIssuedAt = stored.FirstOrDefault(e => e.Data is RecallIssued)?.StoredAt;
         }
 
-        ScheduleSteps();
+        await ScheduleStepsAsync();
         PostReading();
     }
 
@@ -110,6 +116,13 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
         await RefreshNow();
         await TakeDueStepsAsync();
         return Snapshot();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // An activation woken by its reminder learns of the row here, so the tick that finds no work left removes it.
+        _steps ??= await this.GetReminder(reminderName);
+        await Advance();
     }
 
     public async Task<ReleaseSnapshot> Status()
@@ -189,7 +202,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     private Task<CommandOutcome> DecideAsync(ReleaseCommand command, Provenance provenance) =>
         DecideAndAppendAsync(() => ReleaseDecider.Decide(Current, command, clock.Now), provenance);
 
-    /// <summary>Tells the line what its devices need to know, and keeps the step timer in line with the state.</summary>
+    /// <summary>Tells the line what its devices need to know, and keeps the step reminder in line with the state.</summary>
     private async Task AfterChangeAsync()
     {
         if (Current.IsPublished)
@@ -197,7 +210,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
             await GrainFactory.GetGrain<IReleaseLineGrain>(ProductLine.Of(Id)).Update(ReleaseSummary.Of(Current, _recallIssuedAt));
         }
 
-        ScheduleSteps();
+        await ScheduleStepsAsync();
         PostReading();
     }
 
@@ -209,17 +222,31 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
         }
     }
 
-    private void ScheduleSteps()
+    private async Task ScheduleStepsAsync()
     {
-        var hasWork = Current.NextStepAt is not null || Current.Recall is { IsComplete: false };
-        if (hasWork && _timer is null && options.Value.AdvanceEvery is { } every)
+        if (options.Value.AdvanceEvery is not { } every)
         {
-            _timer = this.RegisterGrainTimer(_ => Advance(), new GrainTimerCreationOptions(every, every) { KeepAlive = true });
+            return;
         }
-        else if (!hasWork && _timer is not null)
+
+        var hasWork = Current.NextStepAt is not null || Current.Recall is { IsComplete: false };
+        if (hasWork && _steps is null)
         {
-            _timer.Dispose();
-            _timer = null;
+            _steps = await this.GetReminder(StepsReminder) ?? await this.RegisterOrUpdateReminder(StepsReminder, every, every);
+        }
+        else if (!hasWork && _steps is not null)
+        {
+            try
+            {
+                await this.UnregisterReminder(_steps);
+            }
+            catch (ReminderException)
+            {
+                // Registered again since (another process's activation of this release): that row's own tick finds no
+                // work and removes it.
+            }
+
+            _steps = null;
         }
     }
 

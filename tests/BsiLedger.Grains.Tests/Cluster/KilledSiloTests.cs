@@ -11,6 +11,7 @@ using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Devices;
 using BsiLedger.Grains.Fleet;
 using BsiLedger.Grains.Releases;
+using BsiLedger.Host.Cluster;
 using BsiLedger.Testing;
 using Orleans.Runtime;
 using Orleans.TestingHost;
@@ -19,7 +20,7 @@ namespace BsiLedger.Grains.Tests.Cluster;
 
 /// <summary>
 /// <c>bsi chaos</c> in small: a test cluster of three silos on a database of its own, a rollout through the cluster
-/// client, the silo holding the release killed mid-wave, then the database judged as chaos judges it.
+/// client, the silo holding the release (and firing its reminder) killed mid-wave, then the database judged as chaos judges it.
 /// </summary>
 public sealed class KilledSiloTests(PostgresFixture postgres)
 {
@@ -40,6 +41,8 @@ public sealed class KilledSiloTests(PostgresFixture postgres)
             // Once, before three silos race to create the same tables.
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         }
+
+        await ReminderSchema.EnsureAsync(OrleansConnection.For(connectionString), Ct);
 
         var builder = new TestClusterBuilder(3);
         builder.Properties[LedgerSiloConfigurator.ConnectionStringKey] = connectionString;

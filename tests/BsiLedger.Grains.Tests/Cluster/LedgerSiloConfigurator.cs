@@ -1,13 +1,16 @@
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Fleet;
 using BsiLedger.Host;
+using BsiLedger.Host.Cluster;
 using Orleans.TestingHost;
 
 namespace BsiLedger.Grains.Tests.Cluster;
 
 /// <summary>
 /// Each test-cluster silo gets the ledger's store and grains as <c>bsi serve</c> has them (the cluster's own clustering
-/// instead of ours), on the database the test names in <see cref="ConnectionStringKey"/>, with a one-second step timer.
+/// instead of ours), on the database the test names in <see cref="ConnectionStringKey"/>, with rollout steps on a
+/// one-second reminder in that database (whose schema the test creates first: a hosted service added here would start
+/// after the silo).
 /// </summary>
 public sealed class LedgerSiloConfigurator : ISiloConfigurator
 {
@@ -22,8 +25,10 @@ public sealed class LedgerSiloConfigurator : ISiloConfigurator
             Fleet = new FleetOptions { Shards = 32, AdvanceEvery = TimeSpan.FromSeconds(1) },
             // A grain call to a killed silo's activation waits this long plus 30 s at most.
             Journal = new JournalOptions { OutageTolerance = TimeSpan.FromSeconds(5) },
+            FiresReminders = true,
         };
         LedgerHost.AddLedgerStore(siloBuilder.Services, options);
+        siloBuilder.Services.AddLedgerReminders(options);
         LedgerHost.AddLedgerGrains(siloBuilder, options);
     }
 }
