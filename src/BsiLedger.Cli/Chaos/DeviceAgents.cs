@@ -52,7 +52,7 @@ public sealed class DeviceAgents(ClusterApi api, DeviceTokens tokens, IReadOnlyL
     }
 
     /// <summary>Whether this device's install of <paramref name="release"/> fails: seeded, the same on every run.</summary>
-    public bool Fails(string device, string release) =>
+    private bool Fails(string device, string release) =>
         Cohort.Position($"chaos-fail\n{seed}\n{release}\n{device}") < ChaosSettings.FailingShare;
 
     private async Task ServeAsync(string device, CancellationToken ct)
