@@ -1,3 +1,4 @@
+using System.Net;
 using BsiLedger.EventStore.Index;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.LogConsistency;
@@ -22,6 +23,9 @@ namespace BsiLedger.Host;
 /// </summary>
 public static class LedgerHost
 {
+    /// <summary>Every silo and client of every ledger: clusters differ by their cluster id.</summary>
+    public const string ServiceId = "bsiledger";
+
     public static IHost Build(LedgerHostOptions options)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
@@ -95,16 +99,53 @@ public static class LedgerHost
 
     private static void AddSilo(IHostApplicationBuilder builder, LedgerHostOptions options)
     {
+        if (options.Cluster is not null)
+        {
+            // Before the silo's own start, which reads the membership statements.
+            builder.Services.AddHostedService(_ => new OrleansSchemaInitializer(options.ConnectionString));
+        }
+
         builder.Services.AddLedgerReminders(options);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                siloPort: FreeTcpPort.Pick(),
-                gatewayPort: FreeTcpPort.Pick(),
-                serviceId: "bsiledger",
-                clusterId: options.ClusterId);
+            if (options.Cluster is { } cluster)
+            {
+                JoinSharedCluster(silo, cluster, options.ConnectionString);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(
+                    siloPort: FreeTcpPort.Pick(),
+                    gatewayPort: FreeTcpPort.Pick(),
+                    serviceId: ServiceId,
+                    clusterId: $"bsi-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            }
+
             AddLedgerGrains(silo, options);
         });
+    }
+
+    private static void JoinSharedCluster(ISiloBuilder silo, SharedCluster cluster, string connectionString)
+    {
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.ClusterId;
+            options.ServiceId = ServiceId;
+        });
+        silo.Configure<EndpointOptions>(endpoints =>
+        {
+            endpoints.AdvertisedIPAddress = cluster.Advertise;
+            endpoints.SiloPort = cluster.SiloPort;
+            endpoints.GatewayPort = cluster.GatewayPort;
+            endpoints.SiloListeningEndpoint = new IPEndPoint(cluster.Listen, cluster.SiloPort);
+            endpoints.GatewayListeningEndpoint = new IPEndPoint(cluster.Listen, cluster.GatewayPort);
+        });
+        silo.UseAdoNetClustering(adoNet =>
+        {
+            adoNet.Invariant = ClusterMembership.AdoNetInvariant;
+            adoNet.DataSource = ClusterPool.For(connectionString);
+        });
+        silo.Configure<ClusterMembershipOptions>(MembershipTimings.Apply);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -1,6 +1,7 @@
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Agents;
 using BsiLedger.Grains.Fleet;
+using BsiLedger.Host.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BsiLedger.Host;
@@ -46,6 +47,10 @@ public sealed record LedgerHostOptions(string ConnectionString)
     /// <summary>Last word on the services, after the ledger's own (tests wrap the journal to inject faults).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
-    /// <summary>Each process runs its own single-silo cluster unless told otherwise.</summary>
-    public string ClusterId { get; init; } = $"bsi-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    /// <summary>
+    /// Null (the default): the process is a one-silo cluster of its own, as a one-command process or a simulation must
+    /// be (a shared cluster would place grains on it that die with it). Set: the silo joins the cluster registered in the
+    /// database; <see cref="ConnectionString"/> should then be the ledger's <see cref="ClusterPool.LedgerShare"/>.
+    /// </summary>
+    public SharedCluster? Cluster { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed class ServeCommandTests(PostgresFixture postgres)
     {
         var url = $"http://127.0.0.1:{FreeTcpPort.Pick()}";
         var device = UniqueIds.Device();
-        using var serve = Start(["serve", "--urls", url, "--connection", postgres.ConnectionString, "--telemetry", "none"],
+        using var serve = Start(["serve", "--urls", url, "--connection", postgres.ConnectionString, "--telemetry", "none", "--cluster", $"test-{Guid.NewGuid():N}"],
             new Dictionary<string, string> { ["Auth__Tokens__operator"] = OperatorToken });
         try
         {

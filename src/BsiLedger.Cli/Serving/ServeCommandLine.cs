@@ -1,16 +1,22 @@
 using System.CommandLine;
 using BsiLedger.Api;
 using BsiLedger.Api.Auth;
+using BsiLedger.Cli.Cluster;
 using BsiLedger.Cli.Hosting;
+using BsiLedger.EventStore.Postgres;
 using BsiLedger.Grains.Fleet;
 using BsiLedger.Host;
+using BsiLedger.Host.Cluster;
 using BsiLedger.Operations.Input;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace BsiLedger.Cli.Serving;
 
-/// <summary><c>bsi serve [--urls URL]</c>: the silo and the HTTP API in one process, until Ctrl+C or SIGTERM (docs/api.md).</summary>
+/// <summary>
+/// <c>bsi serve [--urls URL] [--cluster ID] [--silo-port P] [--gateway-port G] [--advertise ADDRESS]</c>: a silo of the
+/// cluster registered in the ledger's database and the HTTP API in one process, until Ctrl+C or SIGTERM (docs/api.md).
+/// </summary>
 public static class ServeCommandLine
 {
     public static Command Build(CommandRunner runner)
@@ -32,21 +38,34 @@ public static class ServeCommandLine
                 result.AddError("--advance-every must be longer than zero, e.g. 00:00:30");
             }
         });
-        var command = new Command("serve", "Host the silo and the HTTP API until stopped: releases, device reports and audit queries as JSON, behind bearer tokens per role")
+        var cluster = ClusterCommandLine.ClusterOption();
+        var siloPort = PortOption("--silo-port", "Port for silo-to-silo traffic (default: a free one, recorded in the membership table); give one when a firewall must know it");
+        var gatewayPort = PortOption("--gateway-port", "Port bsi clients connect to (default: a free one, recorded in the membership table); give one when a firewall must know it");
+        var advertise = new Option<string?>("--advertise")
         {
-            urls, advanceEvery,
+            Description = "The IP address other silos and clients reach this one at (default: 127.0.0.1 for an embedded or local database, else this machine's address on the way to the database)",
+        };
+        var command = new Command("serve", "Host a silo of the ledger's cluster and the HTTP API until stopped: releases, device reports and audit queries as JSON, behind bearer tokens per role")
+        {
+            urls, advanceEvery, cluster, siloPort, gatewayPort, advertise,
         };
         runner.RegisterStandalone(command, parse =>
         {
             var listen = Urls(parse.GetValue(urls));
             var fleet = new FleetOptions { AdvanceEvery = parse.GetValue(advanceEvery) };
+            var clusterId = ClusterCommandLine.ClusterId(parse.GetValue(cluster));
+            var advertised = parse.GetValue(advertise) is { } given ? SiloEndpoints.ParseAdvertise(given) : null;
             return async (settings, _, ct) =>
             {
+                var endpoints = SiloEndpoints.Resolve(
+                    clusterId, advertised ?? SiloEndpoints.DefaultAdvertise(settings.ExplicitConnection), parse.GetValue(siloPort), parse.GetValue(gatewayPort));
                 await using var database = await LedgerDatabase.OpenAsync(settings, ct);
-                await database.EnsureBudgetFitsAsync(ct);
+                var ledgerShare = LedgerShare(database.ConnectionString);
+                await ConnectionBudgetCheck.EnsureFitsAsync(ledgerShare, ct, alongside: ClusterPool.Size);
                 // A long-lived silo runs the read models' daemon itself and fires the rollout reminders that fall to it.
-                var ledger = new LedgerHostOptions(database.ConnectionString)
+                var ledger = new LedgerHostOptions(ledgerShare)
                 {
+                    Cluster = endpoints,
                     Telemetry = settings.Telemetry,
                     RunsProjections = true,
                     FiresReminders = true,
@@ -56,7 +75,8 @@ public static class ServeCommandLine
                 await using var app = ApiServer.Build(new ServeOptions(ledger, listen));
                 await app.StartAsync(ct);
                 var roles = app.Services.GetRequiredService<AuthTokens>().ConfiguredRoles;
-                await Console.Error.WriteLineAsync($"bsi serve: listening on {string.Join(", ", app.Urls)}; "
+                await Console.Error.WriteLineAsync($"bsi serve: silo {endpoints.Advertise}:{endpoints.SiloPort} (gateway port {endpoints.GatewayPort}) in cluster {endpoints.ClusterId}; "
+                    + $"listening on {string.Join(", ", app.Urls)}; "
                     + (roles.Count > 0
                         ? $"roles with a token: {string.Join(", ", roles)}"
                         : $"no role has a token, so only /health answers: set {AuthTokens.Section.Replace(":", "__", StringComparison.Ordinal)}__<role>"));
@@ -66,6 +86,31 @@ public static class ServeCommandLine
             };
         });
         return command;
+    }
+
+    private static Option<int?> PortOption(string name, string description)
+    {
+        var option = new Option<int?>(name) { Description = description };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } port and (< 1 or > 65535))
+            {
+                result.AddError($"{name} must be a TCP port from 1 to 65535, e.g. {name} 11111");
+            }
+        });
+        return option;
+    }
+
+    private static string LedgerShare(string connectionString)
+    {
+        try
+        {
+            return ClusterPool.LedgerShare(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{e.Message.Split(" (Parameter", 2)[0]}: raise --max-connections");
+        }
     }
 
     private static string Urls(string? text)

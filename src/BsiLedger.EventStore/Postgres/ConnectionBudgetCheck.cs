@@ -8,9 +8,10 @@ namespace BsiLedger.EventStore.Postgres;
 /// </summary>
 public static class ConnectionBudgetCheck
 {
-    public static async Task<ServerConnections> EnsureFitsAsync(string connectionString, CancellationToken ct)
+    /// <param name="alongside">Connections the process holds beside the ledger's pool (a silo's cluster membership).</param>
+    public static async Task<ServerConnections> EnsureFitsAsync(string connectionString, CancellationToken ct, int alongside = 0)
     {
-        var budget = ConnectionBudget.Of(LedgerStoreOptions.Tuned(connectionString));
+        var budget = ConnectionBudget.Of(LedgerStoreOptions.Tuned(connectionString)) + alongside;
         ServerConnections server;
         await using (var connection = await LedgerDataSource.OpenAsync(connectionString, ct))
         {

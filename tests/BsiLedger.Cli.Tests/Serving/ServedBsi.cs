@@ -38,16 +38,20 @@ public sealed class ServedBsi : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server and returns once <c>/health</c> answers 200.</summary>
-    public static async Task<ServedBsi> StartAsync(string connectionString, TimeSpan advanceEvery)
+    /// <summary>
+    /// Starts the server and returns once <c>/health</c> answers 200. Unless <paramref name="serveOptions"/> names a
+    /// <c>--cluster</c>, the silo is a cluster of its own: tests sharing a database must not share grains.
+    /// </summary>
+    public static async Task<ServedBsi> StartAsync(string connectionString, TimeSpan advanceEvery, params string[] serveOptions)
     {
         var port = FreeTcpPort.Pick();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        string[] cluster = serveOptions.Contains("--cluster") ? [] : ["--cluster", $"test-{Guid.NewGuid():N}"];
         foreach (var arg in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "bsi.dll"), "serve", "--connection", connectionString, "--telemetry", "none",
             "--urls", $"http://127.0.0.1:{port}", "--advance-every", advanceEvery.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
-        })
+        }.Concat(serveOptions).Concat(cluster))
         {
             start.ArgumentList.Add(arg);
         }
