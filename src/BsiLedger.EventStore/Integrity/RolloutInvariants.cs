@@ -56,10 +56,15 @@ public sealed class RolloutInvariants(string connectionString)
         order by 1
         """;
 
+    // A step a command takes on the device's behalf (a check-in's withdrawal or offer) carries an id derived from the
+    // command's: the command's id, a slash, what the step does (CommandIds).
     private static readonly string LostSql = $"""
         select a.stream_id, a.command_id
         from unnest(@streams, @commands) as a(stream_id, command_id)
-        where not exists (select 1 from {Events} e where e.stream_id = a.stream_id and e.causation_id = a.command_id)
+        where not exists (
+            select 1 from {Events} e
+            where e.stream_id = a.stream_id
+              and (e.causation_id = a.command_id or left(e.causation_id, length(a.command_id) + 1) = a.command_id || '/'))
         order by 1
         """;
 

@@ -28,7 +28,7 @@ public sealed class RolloutInvariantsTests(PostgresFixture postgres)
     {
         await using var ledger = await RecalledAsync();
 
-        var report = await CheckAsync(ledger, [new AcknowledgedCommand("d-1", "install-d-1")]);
+        var report = await CheckAsync(ledger, [new AcknowledgedCommand("d-1", "install-d-1"), new AcknowledgedCommand("d-1", "checkin-d-1")]);
 
         Assert.True(report.Holds, string.Join("; ", report.Violations));
         Assert.Equal(7, report.Events);
@@ -99,7 +99,7 @@ public sealed class RolloutInvariantsTests(PostgresFixture postgres)
         Assert.Equal(("the recall completes", Release.ToString()), (violation.Invariant, violation.StreamId));
     }
 
-    /// <summary>d-1 installed and applied the release and had it withdrawn by the recall; d-2 never had it (7 events with the recall's completion).</summary>
+    /// <summary>d-1 installed and applied the release and had it withdrawn when it checked in after the recall; d-2 never had it (7 events with the recall's completion).</summary>
     private async Task<LedgerOfItsOwn> RecalledAsync(bool complete = true)
     {
         var ledger = await LedgerOfItsOwn.CreateAsync(postgres);
@@ -112,7 +112,9 @@ public sealed class RolloutInvariantsTests(PostgresFixture postgres)
         await ledger.Journal.AppendAsync("d-2", StreamHead.Empty, [Event(Enrolled("d-2"), "enrol-d-2")], Ct);
         var release = await ledger.Journal.AppendAsync(Release.ToString(), StreamHead.Empty,
             [Event(new RecallIssued(Release, "recall-1", "bad", T0, Operator), "recall-1")], Ct);
-        await ledger.Journal.AppendAsync("d-1", d1, [Event(new BsiWithdrawn("d-1", Release, "recall-1", T0, Operator), "recall-1")], Ct);
+        // Withdrawn at the device's check-in: the step's id derives from the check-in's.
+        await ledger.Journal.AppendAsync("d-1", d1,
+            [new JournalEvent(new BsiWithdrawn("d-1", Release, "recall-1", T0, Operator), new Provenance("recall-1", $"checkin-d-1/withdraw/{Release}"))], Ct);
         if (complete)
         {
             await ledger.Journal.AppendAsync(Release.ToString(), release, [Event(new RecallCompleted(Release, "recall-1", 1, 0, 0, T0, Operator), "complete-1")], Ct);
