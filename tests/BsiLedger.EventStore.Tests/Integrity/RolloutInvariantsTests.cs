@@ -49,7 +49,8 @@ public sealed class RolloutInvariantsTests(PostgresFixture postgres)
     public async Task A_command_appended_twice_and_a_failure_reported_twice_are_doubled()
     {
         await using var ledger = await RecalledAsync();
-        var failed = new BsiInstallFailed("d-2", Release, "signing", T0, Cause.Device("d-2"));
+        // Of the fix: the journal refuses any report on the recalled release.
+        var failed = new BsiInstallFailed("d-2", ReleaseId.Parse("iOS 26.3.1 (b)"), "signing", T0, Cause.Device("d-2"));
         var head = await ledger.Journal.AppendAsync("d-2", StreamHead.Of((await ledger.Journal.ReadAsync("d-2", 0, Ct))[^1]), [Event(failed, "fail-once")], Ct);
         head = await ledger.Journal.AppendAsync("d-2", head, [Event(failed, "fail-once")], Ct);
         await ledger.Journal.AppendAsync("d-2", head, [Event(failed, "fail-retried")], Ct);
@@ -66,13 +67,15 @@ public sealed class RolloutInvariantsTests(PostgresFixture postgres)
     {
         await using var ledger = await RecalledAsync();
         var stored = await ledger.Journal.ReadAsync("d-2", 0, Ct);
+        // The journal refuses a report on a recalled release, so the late install is forged behind its back.
         await ledger.Journal.AppendAsync("d-2", StreamHead.Of(stored[^1]),
-            [Event(new BsiInstalled("d-2", Release, T0, Cause.Device("d-2")), "late-install")], Ct);
+            [Event(new BsiInstalled("d-2", ReleaseId.Parse("iOS 26.3.1 (b)"), T0, Cause.Device("d-2")), "late-install")], Ct);
+        await ledger.TamperAsync($$"""update EVENTS set data = jsonb_set(data, '{Release}', '"{{Release}}"') where stream_id = 'd-2' and version = 2""");
 
         var report = await CheckAsync(ledger, []);
 
         Assert.Equal(
-            [("nothing installs a recalled release", "d-2"), ("the recall withdraws every copy", "d-2")],
+            [("nothing installs a recalled release", "d-2"), ("one state per device", "d-2"), ("the recall withdraws every copy", "d-2")],
             report.Violations.Select(v => (v.Invariant, v.StreamId)).Order().ToArray());
     }
 
