@@ -60,10 +60,8 @@ public static class ServeCommandLine
                 var endpoints = SiloEndpoints.Resolve(
                     clusterId, advertised ?? SiloEndpoints.DefaultAdvertise(settings.ExplicitConnection), parse.GetValue(siloPort), parse.GetValue(gatewayPort));
                 await using var database = await LedgerDatabase.OpenAsync(settings, ct);
-                var ledgerShare = LedgerShare(database.ConnectionString);
-                await ConnectionBudgetCheck.EnsureFitsAsync(ledgerShare, ct, alongside: ClusterPool.Size);
                 // A long-lived silo runs the read models' daemon itself and fires the rollout reminders that fall to it.
-                var ledger = new LedgerHostOptions(ledgerShare)
+                var ledger = LedgerDatabase.WithinBudget(new LedgerHostOptions(database.ConnectionString)
                 {
                     Cluster = endpoints,
                     Telemetry = settings.Telemetry,
@@ -71,7 +69,8 @@ public static class ServeCommandLine
                     FiresReminders = true,
                     Fleet = fleet,
                     Journal = settings.JournalWaitingAtMost(ServeOptions.DefaultOutageTolerance),
-                };
+                });
+                await ConnectionBudgetCheck.EnsureFitsAsync(ledger.ConnectionString, ct, alongside: ClusterPool.Size);
                 await using var app = ApiServer.Build(new ServeOptions(ledger, listen));
                 await app.StartAsync(ct);
                 var roles = app.Services.GetRequiredService<AuthTokens>().ConfiguredRoles;
@@ -99,18 +98,6 @@ public static class ServeCommandLine
             }
         });
         return option;
-    }
-
-    private static string LedgerShare(string connectionString)
-    {
-        try
-        {
-            return ClusterPool.LedgerShare(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"{e.Message.Split(" (Parameter", 2)[0]}: raise --max-connections");
-        }
     }
 
     private static string Urls(string? text)
