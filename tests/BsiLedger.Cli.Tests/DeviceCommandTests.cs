@@ -120,6 +120,41 @@ public sealed class DeviceCommandTests(PostgresFixture postgres) : CliTest(postg
     }
 
     [Fact]
+    public async Task A_failure_run_again_with_its_command_id_prints_the_first_outcome_and_appends_nothing()
+    {
+        var id = UniqueIds.Device();
+        await Enroll(id);
+        await Publish("iOS 26.3.1 (a)");
+        var key = Guid.NewGuid().ToString("N");
+        string[] fail = ["device", "fail", id, "iOS 26.3.1 (a)", "--reason", "signing service unreachable", "--command-id", key, "--json"];
+
+        var first = (await Bsi(0, fail)).Json();
+        var again = (await Bsi(0, fail)).Json();
+        var another = (await Bsi(0, [.. fail[..^3], "--json"])).Json();
+
+        Assert.Equal(first.GetRawText(), again.GetRawText());
+        Assert.Equal(("accepted", 2, 1, key), (again.GetProperty("status").GetString(), again.GetProperty("version").GetInt32(),
+            again.GetProperty("eventsAppended").GetInt32(), again.GetProperty("correlationId").GetString()));
+        Assert.Equal(3, another.GetProperty("version").GetInt32());
+        Assert.Equal(3, await RowsAsync(id));
+    }
+
+    [Theory]
+    [InlineData("two words")]
+    [InlineData("offer/iOS 26.3.1 (a)/0/D1")]
+    public async Task A_malformed_command_id_is_exit_2_with_the_expected_form_and_appends_nothing(string key)
+    {
+        var id = UniqueIds.Device();
+        await Enroll(id);
+
+        var run = await Bsi(2, "device", "uninstall", id, "--command-id", key);
+
+        Assert.Contains("--command-id", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("not a command id", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, await RowsAsync(id));
+    }
+
+    [Fact]
     public async Task Uninstall_fail_os_update_and_check_in_work_from_the_command_line()
     {
         var id = UniqueIds.Device();

@@ -100,6 +100,23 @@ public sealed class ReleaseCommandTests(PostgresFixture postgres) : CliTest(post
     }
 
     [Fact]
+    public async Task A_recall_run_again_with_its_command_id_is_exit_0_with_the_first_outcome()
+    {
+        var release = $"iOS {UniqueIds.BaseVersion()} (a)";
+        await Publish(release);
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = (await Bsi(0, "release", "recall", release, "--reason", "breaks sign-in pages", "--command-id", key, "--json")).Json();
+        var rows = await RowsAsync(release);
+        var again = (await Bsi(0, "release", "recall", release, "--reason", "breaks sign-in pages", "--command-id", key, "--json")).Json();
+
+        Assert.Equal(first.GetProperty("version").GetInt32(), again.GetProperty("version").GetInt32());
+        Assert.Equal(("accepted", key), (again.GetProperty("status").GetString(), again.GetProperty("correlationId").GetString()));
+        Assert.Equal(rows, await RowsAsync(release));
+        await Refused("ReleaseAlreadyRecalled", "was recalled", "recall", release, "--reason", "breaks sign-in pages");
+    }
+
+    [Fact]
     public async Task Planning_or_asking_after_an_unpublished_release_is_exit_1_ReleaseNotPublished()
     {
         var release = $"iOS {UniqueIds.BaseVersion()} (a)";

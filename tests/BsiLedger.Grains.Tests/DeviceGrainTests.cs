@@ -69,8 +69,8 @@ public sealed class DeviceGrainTests(TwoSilos silos) : IClassFixture<TwoSilos>
         var first = await device.Execute(install, Provenance.NewCommand("retry-1"));
         var retried = await device.Execute(install, Provenance.NewCommand("retry-1"));
 
-        Assert.Equal(CommandStatus.Accepted, first.Status);
-        Assert.Equal(CommandStatus.Unchanged, retried.Status);
+        Assert.Equal(CommandOutcome.Accepted(2, 1), first);
+        Assert.Equal(CommandOutcome.AcceptedBefore(2, 1), retried);
         Assert.Equal(2, await StoredRows.CountAsync(silos.ConnectionString, id));
     }
 

@@ -28,26 +28,29 @@ public static class DeviceEndpoints
         devices.MapPost("/{id}/install", async (string id, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             var device = Ids.Device(id);
+            var provenance = IdempotencyKey.Read(request);
             var body = await JsonBody.ReadAsync<InstallRequest>(request, ct);
-            return await ReportAsync(grains, new InstallBsi(device, Release(body.Release), Cause.Device(device)));
+            return await ReportAsync(grains, new InstallBsi(device, Release(body.Release), Cause.Device(device)), provenance);
         }).RequireAuthorization(Policies.DeviceReport).Accepts<InstallRequest>("application/json");
         devices.MapPost("/{id}/fail", async (string id, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             var device = Ids.Device(id);
+            var provenance = IdempotencyKey.Read(request);
             var body = await JsonBody.ReadAsync<FailRequest>(request, ct);
             var reason = Fields.Read("reason", () => InputParsers.Text("reason", body.Reason));
-            return await ReportAsync(grains, new ReportInstallFailure(device, Release(body.Release), reason, Cause.Device(device)));
+            return await ReportAsync(grains, new ReportInstallFailure(device, Release(body.Release), reason, Cause.Device(device)), provenance);
         }).RequireAuthorization(Policies.DeviceReport).Accepts<FailRequest>("application/json");
         devices.MapPost("/{id}/apply", ApplyAsync).RequireAuthorization(Policies.DeviceReport).Accepts<ApplyRequest>("application/json");
-        devices.MapPost("/{id}/uninstall", (string id, IGrainFactory grains) =>
-            ReportAsync(grains, new UninstallAll(Ids.Device(id), Cause.Device(Ids.Device(id)))))
+        devices.MapPost("/{id}/uninstall", (string id, HttpRequest request, IGrainFactory grains) =>
+            ReportAsync(grains, new UninstallAll(Ids.Device(id), Cause.Device(Ids.Device(id))), IdempotencyKey.Read(request)))
             .RequireAuthorization(Policies.DeviceReport);
         devices.MapPost("/{id}/os-update", async (string id, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             var device = Ids.Device(id);
+            var provenance = IdempotencyKey.Read(request);
             var body = await JsonBody.ReadAsync<OsUpdateRequest>(request, ct);
             var to = Fields.Read("to", () => InputParsers.Os("to", body.To));
-            return await ReportAsync(grains, new UpdateOs(device, to, Cause.Device(device)));
+            return await ReportAsync(grains, new UpdateOs(device, to, Cause.Device(device)), provenance);
         }).RequireAuthorization(Policies.DeviceReport).Accepts<OsUpdateRequest>("application/json");
         devices.MapPost("/{id}/check-in", CheckInAsync).RequireAuthorization(Policies.DeviceReport);
         devices.MapGet("/{id}", ShowAsync).RequireAuthorization(Policies.Read);
@@ -55,6 +58,7 @@ public static class DeviceEndpoints
 
     private static async Task<IResult> EnrollAsync(HttpRequest request, IGrainFactory grains, AuthTokens tokens, CancellationToken ct)
     {
+        var provenance = IdempotencyKey.Read(request);
         var body = await JsonBody.ReadAsync<EnrollRequest>(request, ct);
         var device = Fields.Read("id", () => InputParsers.DeviceId(body.Id));
         var managed = body.Managed ?? false;
@@ -73,7 +77,6 @@ public static class DeviceEndpoints
             managed,
             policy,
             ApiOperator.Cause);
-        var provenance = Provenance.NewCommand();
         var outcome = await grains.GetGrain<IDeviceGrain>(device).Execute(command, provenance);
         // The device's own token, for the operator to hand to it; none when no device key is configured.
         var more = tokens.Devices is { } devices ? new Dictionary<string, object?> { ["deviceToken"] = devices.Issue(device) } : null;
@@ -92,24 +95,25 @@ public static class DeviceEndpoints
     private static async Task<IResult> ApplyAsync(string id, HttpRequest request, IGrainFactory grains, CancellationToken ct)
     {
         var device = Ids.Device(id);
+        var provenance = IdempotencyKey.Read(request);
         var body = await JsonBody.ReadAsync<ApplyRequest>(request, ct);
         var release = Release(body.Release);
         var given = body.Activation is { } text ? Fields.Read("activation", () => InputParsers.ActivationKind(text)) : (Activation?)null;
         // An unpublished release has no activation kind; the device grain refuses it after its own rules have spoken.
         var kind = given ?? await PublishedActivation.OfAsync(grains, release) ?? Activation.Restart;
-        return await ReportAsync(grains, new ApplyBsi(device, release, kind, Cause.Device(device)));
+        return await ReportAsync(grains, new ApplyBsi(device, release, kind, Cause.Device(device)), provenance);
     }
 
-    private static async Task<IResult> CheckInAsync(string id, IGrainFactory grains)
+    private static async Task<IResult> CheckInAsync(string id, HttpRequest request, IGrainFactory grains)
     {
         var device = Ids.Device(id);
+        var provenance = IdempotencyKey.Read(request);
         var grain = grains.GetGrain<IDeviceGrain>(device);
         if (!(await grain.GetState()).Device.IsEnrolled)
         {
             return CommandResults.Refused("device", device, new DeviceNotEnrolled(device));
         }
 
-        var provenance = Provenance.NewCommand();
         return TypedResults.Ok(CheckInDocument.Of(device, await grain.CheckIn(provenance), provenance));
     }
 
@@ -124,9 +128,8 @@ public static class DeviceEndpoints
 
     private static Domain.Releases.ReleaseId Release(string? text) => Fields.Read("release", () => InputParsers.Release(text));
 
-    private static async Task<IResult> ReportAsync(IGrainFactory grains, DeviceCommand command)
+    private static async Task<IResult> ReportAsync(IGrainFactory grains, DeviceCommand command, Provenance provenance)
     {
-        var provenance = Provenance.NewCommand();
         var outcome = await grains.GetGrain<IDeviceGrain>(command.DeviceId).Execute(command, provenance);
         return CommandResults.Of("device", command.DeviceId, command.GetType().Name, outcome, provenance);
     }

@@ -25,14 +25,14 @@ public static class ReleaseEndpoints
         var releases = app.MapGroup("/releases").WithTags("releases");
         releases.MapPost("/", PublishAsync).RequireAuthorization(Policies.Command).Accepts<PublishRequest>("application/json");
         releases.MapPost("/{id}/plan", PlanAsync).RequireAuthorization(Policies.Command).Accepts<PlanRequest>("application/json");
-        releases.MapPost("/{id}/start", (string id, IGrainFactory grains) =>
-            OperateAsync(grains, Ids.Release(id), "StartRollout", (grain, provenance) => grain.Start(ApiOperator.Cause, provenance), showRollout: true))
+        releases.MapPost("/{id}/start", (string id, HttpRequest request, IGrainFactory grains) =>
+            OperateAsync(grains, Ids.Release(id), request, "StartRollout", (grain, provenance) => grain.Start(ApiOperator.Cause, provenance), showRollout: true))
             .RequireAuthorization(Policies.Command);
-        releases.MapPost("/{id}/pause", (string id, IGrainFactory grains) =>
-            OperateAsync(grains, Ids.Release(id), "PauseRollout", Execute(new PauseRollout(Ids.Release(id), ApiOperator.Cause)), showRollout: false))
+        releases.MapPost("/{id}/pause", (string id, HttpRequest request, IGrainFactory grains) =>
+            OperateAsync(grains, Ids.Release(id), request, "PauseRollout", Execute(new PauseRollout(Ids.Release(id), ApiOperator.Cause)), showRollout: false))
             .RequireAuthorization(Policies.Command);
-        releases.MapPost("/{id}/resume", (string id, IGrainFactory grains) =>
-            OperateAsync(grains, Ids.Release(id), "ResumeRollout", Execute(new ResumeRollout(Ids.Release(id), ApiOperator.Cause)), showRollout: true))
+        releases.MapPost("/{id}/resume", (string id, HttpRequest request, IGrainFactory grains) =>
+            OperateAsync(grains, Ids.Release(id), request, "ResumeRollout", Execute(new ResumeRollout(Ids.Release(id), ApiOperator.Cause)), showRollout: true))
             .RequireAuthorization(Policies.Command);
         releases.MapPost("/{id}/recall", RecallAsync).RequireAuthorization(Policies.Command).Accepts<ReasonRequest>("application/json");
         releases.MapGet("/{id}", StatusAsync).RequireAuthorization(Policies.Read);
@@ -48,7 +48,7 @@ public static class ReleaseEndpoints
         var activation = Fields.Read("activation", () => InputParsers.ActivationKind(body.Activation ?? "restart"));
         Fields.Check(Publication.Problem(release, components, cves, supersedes), "body",
             ("components", "components"), ("cve", "cves"), ("supersedes", "supersedes"));
-        return await OperateAsync(grains, release, "PublishRelease",
+        return await OperateAsync(grains, release, request, "PublishRelease",
             Execute(new PublishRelease(release, components, cves, activation, supersedes, ApiOperator.Cause)),
             showRollout: false, location: $"/releases/{Uri.EscapeDataString(release.ToString())}");
     }
@@ -63,7 +63,7 @@ public static class ReleaseEndpoints
             wave.FailureThreshold ?? throw Missing($"waves[{i}].failureThreshold")));
         var plan = new RolloutPlan([.. waves], body.MinSample ?? 100);
         Fields.Check(plan.Problem(), "waves", ("min sample", "minSample"));
-        return await OperateAsync(grains, release, "PlanRollout", Execute(new PlanRollout(release, plan, ApiOperator.Cause)), showRollout: false);
+        return await OperateAsync(grains, release, request, "PlanRollout", Execute(new PlanRollout(release, plan, ApiOperator.Cause)), showRollout: false);
     }
 
     private static async Task<IResult> RecallAsync(string id, HttpRequest request, IGrainFactory grains, CancellationToken ct)
@@ -71,7 +71,7 @@ public static class ReleaseEndpoints
         var release = Ids.Release(id);
         var body = await JsonBody.ReadAsync<ReasonRequest>(request, ct);
         var reason = Fields.Read("reason", () => InputParsers.Text("reason", body.Reason));
-        return await OperateAsync(grains, release, "IssueRecall", (grain, provenance) => grain.Recall(reason, ApiOperator.Cause, provenance), showRollout: true);
+        return await OperateAsync(grains, release, request, "IssueRecall", (grain, provenance) => grain.Recall(reason, ApiOperator.Cause, provenance), showRollout: true);
     }
 
     private static async Task<IResult> StatusAsync(string id, IGrainFactory grains)
@@ -89,10 +89,10 @@ public static class ReleaseEndpoints
     private static Problems.InvalidFieldException Missing(string field) => new(field, "required");
 
     /// <summary>Sends the command to the release's grain; with <paramref name="showRollout"/>, a success carries the rollout as it left it.</summary>
-    private static async Task<IResult> OperateAsync(IGrainFactory grains, ReleaseId release, string command, Send send, bool showRollout, string? location = null)
+    private static async Task<IResult> OperateAsync(IGrainFactory grains, ReleaseId release, HttpRequest request, string command, Send send, bool showRollout, string? location = null)
     {
         var grain = grains.GetGrain<IReleaseGrain>(release.ToString());
-        var provenance = Provenance.NewCommand();
+        var provenance = IdempotencyKey.Read(request);
         var outcome = await send(grain, provenance);
         var more = showRollout && outcome.Status != CommandStatus.Refused
             ? new Dictionary<string, object?> { ["rollout"] = ReleaseDocument.Of(await grain.Status()) }

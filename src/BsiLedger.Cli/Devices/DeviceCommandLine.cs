@@ -105,12 +105,13 @@ public static class DeviceCommandLine
             var device = Device(p);
             var release = InputParsers.Release(p.GetValue(Release));
             var given = p.GetValue(activation) is { } text ? InputParsers.ActivationKind(text) : (Activation?)null;
+            var provenance = CommandIdOption.Read(p);
             // An unpublished release has no activation kind; the device grain refuses it after its own
             // rules have spoken, so a report that is wrong for the device names that first.
             return async (ledger, output, _) =>
             {
                 var kind = given ?? await PublishedActivation.OfAsync(ledger.Grains, release) ?? Activation.Restart;
-                return await ExecuteAsync(ledger, output, new ApplyBsi(device, release, kind, Cause.Device(device)));
+                return await ExecuteAsync(ledger, output, new ApplyBsi(device, release, kind, Cause.Device(device)), provenance);
             };
         }, Release, activation);
     }
@@ -127,13 +128,14 @@ public static class DeviceCommandLine
         Define(runner, name, description, parse =>
         {
             var deviceCommand = read(parse);
-            return (ledger, output, _) => ExecuteAsync(ledger, output, deviceCommand);
+            var provenance = CommandIdOption.Read(parse);
+            return (ledger, output, _) => ExecuteAsync(ledger, output, deviceCommand, provenance);
         }, symbols);
 
     private static Command Define(CommandRunner runner, string name, string description,
         Func<ParseResult, CommandRunner.Body> prepare, params Symbol[] symbols)
     {
-        var command = new Command(name, description) { Id };
+        var command = new Command(name, description) { Id, CommandIdOption.Option };
         foreach (var symbol in symbols)
         {
             switch (symbol)
@@ -148,9 +150,8 @@ public static class DeviceCommandLine
     }
 
     /// <summary>Sends one command to its device grain and reports the outcome with the contract's exit code.</summary>
-    private static async Task<int> ExecuteAsync(LedgerSession ledger, ResultWriter output, DeviceCommand command)
+    private static async Task<int> ExecuteAsync(LedgerSession ledger, ResultWriter output, DeviceCommand command, Provenance provenance)
     {
-        var provenance = Provenance.NewCommand();
         var outcome = await ledger.Grains.GetGrain<IDeviceGrain>(command.DeviceId).Execute(command, provenance);
         return await CommandOutcomes.WriteAsync(output, "device", command.DeviceId, command.GetType().Name, outcome, provenance);
     }

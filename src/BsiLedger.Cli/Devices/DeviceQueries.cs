@@ -43,10 +43,11 @@ public static class DeviceQueries
     /// </summary>
     public static Command CheckIn(CommandRunner runner, Argument<string> id)
     {
-        var command = new Command("check-in", "A device comes back and takes what it is owed: recalled releases are withdrawn, the release its cohort is offered is offered") { id };
+        var command = new Command("check-in", "A device comes back and takes what it is owed: recalled releases are withdrawn, the release its cohort is offered is offered") { id, CommandIdOption.Option };
         runner.Register(command, parse =>
         {
             var deviceId = InputParsers.DeviceId(parse.GetValue(id));
+            var provenance = CommandIdOption.Read(parse);
             return async (ledger, output, _) =>
             {
                 var grain = ledger.Grains.GetGrain<IDeviceGrain>(deviceId);
@@ -55,7 +56,6 @@ public static class DeviceQueries
                     return await NotEnrolledAsync(deviceId, output);
                 }
 
-                var provenance = Provenance.NewCommand();
                 var report = await grain.CheckIn(provenance);
                 var withdrawn = report.Withdrawn.Select(r => r.ToString()).ToArray();
                 output.Write(CheckInDocument.Of(deviceId, report, provenance), console =>

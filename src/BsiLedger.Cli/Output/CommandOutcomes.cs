@@ -27,6 +27,8 @@ public static class CommandOutcomes
         {
             console.WriteLine(outcome.Status switch
             {
+                CommandStatus.Accepted when outcome.Replayed =>
+                    $"{id}: {command} had been recorded under this command id already; nothing appended now ({outcome.EventsAppended} event(s) then, up to stream version {outcome.Version})",
                 CommandStatus.Accepted => $"{id}: {command} recorded ({outcome.EventsAppended} event(s), stream version {outcome.Version})",
                 CommandStatus.Unchanged => $"{id}: {command} had already taken effect; nothing appended (stream version {outcome.Version})",
                 _ => $"{id}: {command} refused; nothing appended",

@@ -117,7 +117,7 @@ public static class ReleaseCommandLine
     private static Command Operate(CommandRunner runner, string name, string description, string commandName,
         Func<ParseResult, Send> read, bool showRollout, params Option[] options)
     {
-        var command = new Command(name, description) { Id };
+        var command = new Command(name, description) { Id, CommandIdOption.Option };
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -127,10 +127,10 @@ public static class ReleaseCommandLine
         {
             var release = Release(parse);
             var send = read(parse);
+            var provenance = CommandIdOption.Read(parse);
             return async (ledger, output, _) =>
             {
                 var grain = ledger.Grains.GetGrain<IReleaseGrain>(release.ToString());
-                var provenance = Provenance.NewCommand();
                 var outcome = await send(grain, provenance);
                 if (!showRollout || outcome.Status == CommandStatus.Refused)
                 {

@@ -9,7 +9,9 @@ namespace BsiLedger.Grains.Commands;
 
 /// <summary>
 /// A grain over one stream that decides against its confirmed state, appends conditionally on the version it
-/// decided against, and decides again after a conflict.
+/// decided against, and decides again after a conflict. A command whose id (the provenance's causation id) is already
+/// in the stream is answered with its first outcome and appends nothing, whatever the rules would say now: a caller
+/// that lost the answer and retries must not make the command happen twice (docs/decisions/0012).
 /// </summary>
 [LogConsistencyProvider(ProviderName = JournalLogViewAdaptorFactory.ProviderName)]
 public abstract class DecidingGrain<TView> : JournaledGrain<TView, JournalEvent>
@@ -18,15 +20,25 @@ public abstract class DecidingGrain<TView> : JournaledGrain<TView, JournalEvent>
     // Each attempt re-reads the stream, so a retry is always decided against the newest state.
     private const int MaxAttempts = 5;
 
+    private readonly CommandLog _commands = new();
+
     /// <summary>
     /// Runs <paramref name="decide"/> (which reads the grain's current state) until its events are appended on
-    /// the version it saw, it decides nothing, or a rule refuses.
+    /// the version it saw, it decides nothing, or a rule refuses; or answers the first outcome of the command that
+    /// <paramref name="provenance"/> names when it is already in the stream.
     /// </summary>
     protected async Task<CommandOutcome> DecideAndAppendAsync<TEvent>(Func<Decision<TEvent>> decide, Provenance provenance)
         where TEvent : notnull
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
+            // A stale activation may not know the command yet; then the conditional append or the re-read below
+            // catches up, and the next attempt finds it.
+            if (await FirstOutcomeAsync(provenance.CausationId) is { } first)
+            {
+                return first;
+            }
+
             var decidedAt = Version;
             var decision = decide();
             if (decision.Error is null && decision.Events.Count > 0)
@@ -50,5 +62,34 @@ public abstract class DecidingGrain<TView> : JournaledGrain<TView, JournalEvent>
         }
 
         throw new ConcurrencyRetriesExhaustedException(this.GetPrimaryKeyString(), MaxAttempts);
+    }
+
+    /// <summary>
+    /// What the command <paramref name="commandId"/> did when its events were appended (the version they reached and
+    /// how many there were), as far as this activation has read the stream; null when none of its events carries it.
+    /// </summary>
+    protected async Task<CommandOutcome?> FirstOutcomeAsync(string commandId)
+    {
+        if (!_commands.TryFind(commandId, out var first, out var last))
+        {
+            return null;
+        }
+
+        var events = await RetrieveConfirmedEvents(first - 1, last);
+        var versions = events
+            .Select((e, i) => (Event: e, Version: first + i))
+            .Where(e => e.Event.Provenance.CausationId == commandId)
+            .Select(e => e.Version)
+            .ToArray();
+        return versions.Length == 0 ? null : CommandOutcome.AcceptedBefore(versions[^1], versions.Length);
+    }
+
+    /// <summary>Changes the view by one event of the stream.</summary>
+    protected abstract void Apply(TView state, object @event);
+
+    protected sealed override void TransitionState(TView state, JournalEvent @event)
+    {
+        _commands.Record(@event.Provenance.CausationId);
+        Apply(state, @event.Data);
     }
 }

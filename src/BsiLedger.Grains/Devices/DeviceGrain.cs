@@ -7,7 +7,6 @@ using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Errors;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Telemetry;
 using BsiLedger.Grains.Agents;
 using BsiLedger.Grains.Commands;
@@ -54,7 +53,8 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
     {
         using var activity = StartActivity("device offer", offer.Provenance);
         activity?.SetTag("bsi.release", offer.Release.ToString());
-        var outcome = await OfferAsync(offer.Release, offer.Activation, offer.Provenance, checkingIn: false);
+        var provenance = offer.Provenance with { CausationId = CommandIds.Offer(offer.Release, offer.Wave, Id) };
+        var outcome = await OfferAsync(offer.Release, offer.Activation, provenance, checkingIn: false);
         activity?.SetTag("bsi.outcome", outcome.ToString());
         return outcome;
     }
@@ -80,8 +80,9 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
         }
 
         using var activity = StartActivity("device withdraw", order.Provenance);
-        var outcome = await RunAsync([new WithdrawBsi(Id, order.Release, order.RecallId, order.Cause)], order.Provenance);
-        if (outcome.Status == CommandStatus.Accepted)
+        var provenance = order.Provenance with { CausationId = CommandIds.Withdrawal(order.RecallId, Id) };
+        var outcome = await RunAsync([new WithdrawBsi(Id, order.Release, order.RecallId, order.Cause)], provenance);
+        if (outcome is { Status: CommandStatus.Accepted, Replayed: false })
         {
             RolloutMetrics.RecallReached(order.Release, order.IssuedAt);
         }
@@ -96,11 +97,18 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
         var releases = await GrainFactory.GetGrain<IReleaseLineGrain>(Current.Line).Releases();
 
         var withdrawn = ImmutableArray.CreateBuilder<ReleaseId>();
-        foreach (var recalled in releases.Where(r => r.RecallId is not null && Current.Has(r.Id)))
+        foreach (var recalled in releases.Where(r => r.RecallId is not null))
         {
-            // The withdrawal joins the recall's correlation; its cause is the check-in that carried it out.
-            var withdrawal = await RunAsync([new WithdrawBsi(Id, recalled.Id, recalled.RecallId!, Cause.Device(Id))], new Provenance(recalled.RecallId!, provenance.CausationId));
-            if (withdrawal.Status == CommandStatus.Accepted)
+            // The withdrawal joins the recall's correlation; its cause is the check-in that carried it out. A check-in
+            // retried after it withdrew the release reports that withdrawal again.
+            var step = new Provenance(recalled.RecallId!, CommandIds.CheckInWithdrawal(provenance.CausationId, recalled.Id));
+            if (!Current.Has(recalled.Id) && await FirstOutcomeAsync(step.CausationId) is null)
+            {
+                continue;
+            }
+
+            var withdrawal = await RunAsync([new WithdrawBsi(Id, recalled.Id, recalled.RecallId!, Cause.Device(Id))], step);
+            if (withdrawal is { Status: CommandStatus.Accepted, Replayed: false })
             {
                 RolloutMetrics.RecallReached(recalled.Id, recalled.RecallIssuedAt);
             }
@@ -111,7 +119,9 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
         var owed = releases
             .Where(r => r.OfferedShare > 0 && Cohort.Contains(r.Id, Id, r.OfferedShare) && RolloutStanding.Of(Current, r.Id) is not OfferOutcome.Ineligible)
             .MaxBy(r => r.Id.Letter);
-        var outcome = owed is null ? (OfferOutcome?)null : await OfferAsync(owed.Id, owed.Activation, provenance, checkingIn: true);
+        var outcome = owed is null
+            ? (OfferOutcome?)null
+            : await OfferAsync(owed.Id, owed.Activation, provenance with { CausationId = CommandIds.CheckInOffer(provenance.CausationId, owed.Id) }, checkingIn: true);
         return new CheckInReport(withdrawn.ToImmutable(), owed?.Id, outcome, Version);
     }
 
@@ -219,6 +229,6 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
         return activity;
     }
 
-    protected override void TransitionState(DeviceView state, JournalEvent @event) =>
-        state.Current = state.Current.Apply((IDeviceEvent)@event.Data);
+    protected override void Apply(DeviceView state, object @event) =>
+        state.Current = state.Current.Apply((IDeviceEvent)@event);
 }

@@ -84,6 +84,13 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     {
         using var activity = StartActivity("release start", provenance);
         await RefreshNow();
+        if (await FirstOutcomeAsync(provenance.CausationId) is { } first)
+        {
+            // The first attempt may have lost its answer before the line heard of the wave.
+            await AfterChangeAsync();
+            return first;
+        }
+
         if (ReleaseDecider.StartRefusal(Current) is { Error: { } error })
         {
             return CommandOutcome.Refused(Version, error);
@@ -101,10 +108,14 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
         var outcome = await DecideAsync(new IssueRecall(Id, provenance.CorrelationId, reason, cause), provenance);
         if (outcome.Status == CommandStatus.Accepted)
         {
-            _recallIssuedAt = TimeProvider.System.GetUtcNow();
+            // A replayed recall (its first attempt committed, then the caller lost the answer) drives its fan-out again.
+            _recallIssuedAt = outcome.Replayed ? _recallIssuedAt : TimeProvider.System.GetUtcNow();
             // The line learns first, so no device checking in from now on takes the release.
             await AfterChangeAsync();
-            await DriveRecallAsync();
+            if (Current.Recall is { IsComplete: false })
+            {
+                await DriveRecallAsync();
+            }
         }
 
         return outcome;
@@ -261,9 +272,9 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
         return activity;
     }
 
-    protected override void TransitionState(ReleaseView state, JournalEvent @event)
+    protected override void Apply(ReleaseView state, object @event)
     {
-        var e = (IReleaseEvent)@event.Data;
+        var e = (IReleaseEvent)@event;
         state.Current = (state.Current ?? Release.Unpublished(e.Release)).Apply(e);
     }
 }

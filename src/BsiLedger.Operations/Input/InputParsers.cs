@@ -10,6 +10,17 @@ public static class InputParsers
     public static string DeviceId(string? text) =>
         DeviceIds.IsValid(text, out var error) ? text! : throw new UsageException(error);
 
+    public const string CommandIdForm = "1 to 100 letters, digits, '.', '_', ':' or '-', e.g. a UUID such as 8e03978e-40d5-43e8-bc93-6894a57f9324";
+
+    /// <summary>
+    /// The id a caller gives a command so that retrying it is recognised (<c>--command-id</c>, <c>Idempotency-Key</c>). No
+    /// <c>/</c>: the ids the ledger derives for a fan-out's steps hold one, so a caller cannot name one of them.
+    /// </summary>
+    public static string CommandId(string source, string? text) =>
+        text is { Length: > 0 and <= 100 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-')
+            ? text
+            : throw new UsageException($"{source}: '{text}' is not a command id: expected {CommandIdForm}");
+
     public static ReleaseId Release(string? text) =>
         ReleaseId.TryParse(text, out var id, out var error) ? id : throw new UsageException(error);
 
