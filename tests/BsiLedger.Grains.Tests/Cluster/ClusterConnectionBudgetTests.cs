@@ -32,12 +32,12 @@ public sealed class ClusterConnectionBudgetTests(PostgresFixture postgres)
     {
         var application = "fold-" + Guid.NewGuid().ToString("N")[..8];
         var database = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync()) { ApplicationName = application, MaxPoolSize = Budget }.ConnectionString;
-        // As bsi serve builds its silo: the process's budget in, the ledger's share out.
+        // As bsi serve builds its silo: the process's budget in, the ledger's share out. Without the read models' daemon,
+        // whose leader locks would hold the ledger's two connections for as long as it leads and leave the journal none.
         var options = new LedgerHostOptions(database)
         {
             Telemetry = TelemetryMode.None,
             Cluster = new SharedCluster("budget-" + Guid.NewGuid().ToString("N")[..12], IPAddress.Loopback, FreeTcpPort.Pick(), FreeTcpPort.Pick()),
-            RunsProjections = true,
             FiresReminders = true,
             Fleet = new FleetOptions { AdvanceEvery = Step },
         }.WithinBudget();
