@@ -1,3 +1,5 @@
+using BsiLedger.Domain.Releases;
+
 namespace BsiLedger.EventStore.Index;
 
 /// <summary>The ledger's lookups that are not one stream: who is in a line's shard, which releases a line has.</summary>
@@ -8,6 +10,9 @@ public interface ILedgerIndex
 
     /// <summary>The ids of every release published for <paramref name="line"/>.</summary>
     Task<IReadOnlyList<string>> ReleasesAsync(string line, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="release"/> is published and whether it was recalled, read from its stream as committed now.</summary>
+    Task<ReleaseStatus> ReleaseStatusAsync(ReleaseId release, CancellationToken cancellationToken);
 
     /// <summary>How many events the ledger holds, all streams together.</summary>
     Task<long> EventCountAsync(CancellationToken cancellationToken);

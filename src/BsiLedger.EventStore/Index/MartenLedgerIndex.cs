@@ -1,3 +1,4 @@
+using BsiLedger.Domain.Releases;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Outages;
@@ -49,6 +50,26 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
         catch (NpgsqlException e)
         {
             throw new JournalUnavailableException($"could not read {what}: {e.Message}", e);
+        }
+    }
+
+    public async Task<ReleaseStatus> ReleaseStatusAsync(ReleaseId release, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OutageRetry.RunAsync(async () =>
+            {
+                await using var session = store.QuerySession();
+                await using var command = new NpgsqlCommand(ReleaseGateLocks.StatusSql);
+                command.Parameters.AddWithValue("releases", new[] { release.ToString() });
+                await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                return (ReleaseStatus)reader.GetInt32(1);
+            }, options.OutageTolerance, cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new JournalUnavailableException($"could not read the status of {release}: {e.Message}", e);
         }
     }
 

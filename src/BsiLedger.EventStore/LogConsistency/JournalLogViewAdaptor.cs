@@ -67,6 +67,11 @@ internal sealed class JournalLogViewAdaptor<TView>(
             await CatchUpAsync();
             return false;
         }
+        catch (ReleaseRecalledException)
+        {
+            // A definite refusal: nothing was written, and the view is as current as it was.
+            throw;
+        }
         catch
         {
             // Unknown outcome: the stream is the truth, re-read it before the next append.

@@ -207,6 +207,16 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
                     JournalMetrics.AppendBatchSize.Record(events);
                     return;
                 }
+                catch (RecalledReleases recalled)
+                {
+                    // Refused by the ledger, not by a stale view: those appends alone fail, the rest go again.
+                    foreach (var (refused, release) in appends.Select(a => (a, recalled.Refusing(a))).Where(r => r.Item2 is not null).ToArray())
+                    {
+                        activity?.AddEvent(new ActivityEvent("release recalled", tags: new ActivityTagsCollection { ["bsi.stream"] = refused.StreamId }));
+                        refused.Failed(new ReleaseRecalledException(refused.StreamId, release!.Value));
+                        appends.Remove(refused);
+                    }
+                }
                 catch (Exception e) when (IsConflict(e))
                 {
                     JournalMetrics.Conflicts.Add(1);
@@ -285,6 +295,11 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     private async Task<int> SaveAsync(List<PendingAppend> appends)
     {
         await using var session = _store.LightweightSession();
+        if (ReleaseGateLocks.For(appends) is { } gate && await gate.AcquireAsync(session) is { Count: > 0 } recalled)
+        {
+            throw new RecalledReleases(recalled);
+        }
+
         var events = 0;
         foreach (var append in appends)
         {

@@ -1,6 +1,7 @@
 using BsiLedger.Domain;
 using BsiLedger.Domain.Releases.Commands;
 using BsiLedger.Grains.Commands;
+using Orleans.Concurrency;
 
 namespace BsiLedger.Grains.Releases;
 
@@ -19,8 +20,12 @@ public interface IReleaseGrain : IGrainWithStringKey
     [Alias("start"), ResponseTimeout("01:00:00")]
     Task<CommandOutcome> Start(Cause cause, Provenance provenance);
 
-    /// <summary>Records the recall, stops the rollout, and withdraws the release from every reachable device that has it.</summary>
-    [Alias("recall"), ResponseTimeout("01:00:00")]
+    /// <summary>
+    /// Records the recall, stops the rollout, and withdraws the release from every reachable device that has it. Runs
+    /// beside a wave's fan-out (which would otherwise hold it back until every offer had gone out): the shards see the
+    /// recall in the ledger and send no more offers.
+    /// </summary>
+    [Alias("recall"), ResponseTimeout("01:00:00"), AlwaysInterleave]
     Task<CommandOutcome> Recall(string reason, Cause cause, Provenance provenance);
 
     /// <summary>Takes every step due on the domain clock (soak ends, next waves, recall re-drives); returns the status after.</summary>

@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace BsiLedger.Grains.Releases;
 
 /// <summary>
-/// The releases of one product line (keyed like <c>iOS 26.3.1</c>): what a checking-in device may take and must
-/// give back, and whether a release a device reports is known and not recalled.
+/// The releases of one product line (keyed like <c>iOS 26.3.1</c>): what a checking-in device is offered and must
+/// give back.
 /// </summary>
 [Alias("bsi.release-line-grain")]
 public interface IReleaseLineGrain : IGrainWithStringKey

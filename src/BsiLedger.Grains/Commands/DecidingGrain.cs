@@ -45,7 +45,7 @@ public abstract class DecidingGrain<TView> : JournaledGrain<TView, JournalEvent>
             {
                 if (await RaiseConditionalEvents(decision.Events.Select(e => new JournalEvent(e, provenance))))
                 {
-                    RolloutMetrics.Appended(decision.Events.Select(e => (object)e));
+                    RolloutMetrics.Appended(RuntimeIdentity, decision.Events.Select(e => (object)e));
                     return CommandOutcome.Accepted(Version, decision.Events.Count);
                 }
 

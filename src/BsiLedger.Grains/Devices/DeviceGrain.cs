@@ -6,7 +6,8 @@ using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases;
-using BsiLedger.Domain.Releases.Errors;
+using BsiLedger.EventStore.Index;
+using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Telemetry;
 using BsiLedger.Grains.Agents;
 using BsiLedger.Grains.Commands;
@@ -17,11 +18,11 @@ using BsiLedger.Grains.Telemetry;
 namespace BsiLedger.Grains.Devices;
 
 /// <summary>
-/// Thin: decides with <see cref="DeviceDecider"/> against the confirmed state. A report that would install or
-/// apply a release the rules allow is then refused when the release's line says it is unpublished or recalled: such
-/// a release never installs, whoever reports it.
+/// Thin: decides with <see cref="DeviceDecider"/> against the confirmed state. A report that would stage, fail or
+/// apply a release the rules allow is then refused when the ledger holds the release as unpublished or recalled
+/// (<see cref="ReleaseGate"/>): such a release never installs, whoever reports it and whatever any process has in memory.
 /// </summary>
-public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : DecidingGrain<DeviceView>, IDeviceGrain
+public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent, ILedgerIndex index) : DecidingGrain<DeviceView>, IDeviceGrain
 {
     private static readonly Cause Rollout = Cause.Policy("rollout");
 
@@ -64,6 +65,13 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
 
     public async Task<RecallOutcome> Withdraw(RecallOrder order)
     {
+        if (!Current.Has(order.Release) || !agent.IsReachable(Id))
+        {
+            // This activation may be behind another process's writes: "not exposed" or "pending" is answered only
+            // from the stream as stored, or a recall could complete around a device that holds the release.
+            await RefreshNow();
+        }
+
         if (Current.Withdrawn.Contains(order.Release))
         {
             return RecallOutcome.Withdrawn;
@@ -84,7 +92,7 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
         var outcome = await RunAsync([new WithdrawBsi(Id, order.Release, order.RecallId, order.Cause)], provenance);
         if (outcome is { Status: CommandStatus.Accepted, Replayed: false })
         {
-            RolloutMetrics.RecallReached(order.Release, order.IssuedAt);
+            RolloutMetrics.RecallReached(RuntimeIdentity, order.Release, order.IssuedAt);
         }
 
         return outcome.Status == CommandStatus.Refused ? RecallOutcome.NotExposed : RecallOutcome.Withdrawn;
@@ -110,7 +118,7 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
             var withdrawal = await RunAsync([new WithdrawBsi(Id, recalled.Id, recalled.RecallId!, Cause.Device(Id))], step);
             if (withdrawal is { Status: CommandStatus.Accepted, Replayed: false })
             {
-                RolloutMetrics.RecallReached(recalled.Id, recalled.RecallIssuedAt);
+                RolloutMetrics.RecallReached(RuntimeIdentity, recalled.Id, recalled.RecallIssuedAt);
             }
 
             withdrawn.Add(recalled.Id);
@@ -128,7 +136,7 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
     private async Task<OfferOutcome> OfferAsync(ReleaseId release, Activation activation, Provenance provenance, bool checkingIn)
     {
         var outcome = await DeliverOfferAsync(release, activation, provenance, checkingIn);
-        RolloutMetrics.Offered(release, outcome);
+        RolloutMetrics.Offered(RuntimeIdentity, release, outcome);
         return outcome;
     }
 
@@ -172,54 +180,47 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent) : Decidin
     /// Decides the commands in order, each on the state the previous left, and appends all their events at once.
     /// A command the rules allow is still refused with <paramref name="gated"/> when there is one: the rules speak first.
     /// </summary>
-    private Task<CommandOutcome> RunAsync(IReadOnlyList<DeviceCommand> commands, Provenance provenance, DomainError? gated = null) =>
-        DecideAndAppendAsync(() =>
+    private async Task<CommandOutcome> RunAsync(IReadOnlyList<DeviceCommand> commands, Provenance provenance, DomainError? gated = null)
+    {
+        try
         {
-            var now = clock.Now;
-            var state = Current;
-            var events = new List<IDeviceEvent>();
-            foreach (var command in commands)
-            {
-                var decision = DeviceDecider.Decide(state, command, now);
-                if ((decision.Error ?? gated) is { } error)
-                {
-                    return Decision<IDeviceEvent>.Refuse(error);
-                }
+            return await DecideAndAppendAsync(() => Decide(commands, gated), provenance);
+        }
+        catch (ReleaseRecalledException recalled)
+        {
+            return CommandOutcome.Refused(Version, new ReleaseRecalled(Id, recalled.Release));
+        }
+    }
 
-                events.AddRange(decision.Events);
-                state = decision.Events.Aggregate(state, (s, e) => s.Apply(e));
+    private Decision<IDeviceEvent> Decide(IReadOnlyList<DeviceCommand> commands, DomainError? gated)
+    {
+        var now = clock.Now;
+        var state = Current;
+        var events = new List<IDeviceEvent>();
+        foreach (var command in commands)
+        {
+            var decision = DeviceDecider.Decide(state, command, now);
+            if ((decision.Error ?? gated) is { } error)
+            {
+                return Decision<IDeviceEvent>.Refuse(error);
             }
 
-            return Decision<IDeviceEvent>.Accept([.. events]);
-        }, provenance);
-
-    /// <summary>
-    /// A report about a release the device's rules allow is refused when the release is unknown or recalled. The
-    /// release is looked up once, before deciding; the rules are decided (and decided again after a conflict) on the
-    /// stream as the append finds it, so no read of the stream is needed first.
-    /// </summary>
-    private async Task<DomainError?> GateAsync(DeviceCommand command)
-    {
-        var release = command switch
-        {
-            InstallBsi c => c.Release,
-            ReportInstallFailure c => c.Release,
-            ApplyBsi c => c.Release,
-            _ => (ReleaseId?)null,
-        };
-        if (release is not { } id)
-        {
-            return null;
+            events.AddRange(decision.Events);
+            state = decision.Events.Aggregate(state, (s, e) => s.Apply(e));
         }
 
-        var summary = (await GrainFactory.GetGrain<IReleaseLineGrain>(ProductLine.Of(id)).Releases()).FirstOrDefault(r => r.Id == id);
-        return summary switch
-        {
-            null => new ReleaseNotPublished(id),
-            { RecallId: not null } => new ReleaseRecalled(Id, id),
-            _ => null,
-        };
+        return Decision<IDeviceEvent>.Accept([.. events]);
     }
+
+    /// <summary>
+    /// A report about a release the device's rules allow is refused when the ledger holds the release as unpublished or
+    /// recalled. Read once, before deciding, so the refusal is the same on every attempt; a recall committed after this
+    /// read is caught by the ledger itself when the events are stored (<see cref="ReleaseRecalledException"/>).
+    /// </summary>
+    private async Task<DomainError?> GateAsync(DeviceCommand command) =>
+        ReleaseGate.Of(command) is { } release
+            ? ReleaseGate.Refusal(Id, release, await index.ReleaseStatusAsync(release, CancellationToken.None))
+            : null;
 
     private Activity? StartActivity(string name, Provenance provenance)
     {

@@ -14,6 +14,12 @@ public sealed class FleetOptions
     public int DeviceConcurrency { get; set; } = 8;
 
     /// <summary>
+    /// Offers a shard sends between two reads of the release's status in the ledger: a recall committed by any process
+    /// stops the offers not yet sent within this many devices per shard.
+    /// </summary>
+    public int OffersBetweenChecks { get; set; } = 64;
+
+    /// <summary>
     /// How often (wall time) a release with a running rollout or an open recall takes its due steps by itself.
     /// Null turns the timer off: a simulation drives releases on its virtual clock instead.
     /// </summary>
@@ -27,5 +33,6 @@ public sealed class FleetOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(DeviceConcurrency, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(OffersBetweenChecks, 1);
     }
 }

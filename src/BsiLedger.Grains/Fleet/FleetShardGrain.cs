@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Releases;
-using System.Diagnostics;
 using BsiLedger.EventStore.Index;
 using BsiLedger.EventStore.Telemetry;
 using BsiLedger.Grains.Devices;
@@ -11,7 +11,10 @@ namespace BsiLedger.Grains.Fleet;
 /// <summary>
 /// Reads its members from the fleet registry at every fan-out (the registry is written with the enrolment, so a
 /// device enrolled a moment ago is included). Remembers, per recall, which of its devices still hold the release
-/// so that re-driving a recall visits only those; after a restart it visits all of them again.
+/// so that re-driving a recall visits only those; after a restart it visits all of them again. That memory cannot
+/// complete a recall around a device that holds the release: its first visit comes after <c>RecallIssued</c> is
+/// committed, each device answers from its stream as stored (<see cref="IDeviceGrain.Withdraw"/>), and from then on no
+/// device of any process can stage the release (the ledger refuses it), so a device found without it stays without it.
 /// </summary>
 public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> options) : Grain, IFleetShardGrain
 {
@@ -22,9 +25,22 @@ public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> o
         using var activity = StartActivity("shard offer", offer.Release);
         var slice = await SliceAsync(offer.Release, offer.From, offer.To);
         activity?.SetTag("bsi.devices", slice.Count);
-        var outcomes = await BoundedFanOut.RunAsync(slice, options.Value.DeviceConcurrency,
-            id => GrainFactory.GetGrain<IDeviceGrain>(id).Offer(offer));
-        return outcomes.Aggregate(WaveTally.Empty, (tally, outcome) => tally.Plus(outcome));
+        var tally = WaveTally.Empty;
+        foreach (var chunk in slice.Chunk(options.Value.OffersBetweenChecks))
+        {
+            // Whichever process recalled it, the ledger says so: the offers not sent yet are not sent.
+            if (await index.ReleaseStatusAsync(offer.Release, CancellationToken.None) != ReleaseStatus.Published)
+            {
+                activity?.SetTag("bsi.interrupted", true);
+                break;
+            }
+
+            var outcomes = await BoundedFanOut.RunAsync(chunk, options.Value.DeviceConcurrency,
+                id => GrainFactory.GetGrain<IDeviceGrain>(id).Offer(offer));
+            tally = outcomes.Aggregate(tally, (sum, outcome) => sum.Plus(outcome));
+        }
+
+        return tally;
     }
 
     public async Task<WaveTally> Tally(ReleaseId release, double from, double to)

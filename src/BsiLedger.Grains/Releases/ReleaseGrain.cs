@@ -22,6 +22,9 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
 
     private const string StepsReminder = "rollout-steps";
 
+    // Recall interleaves with the other methods: the stream is read and appended to by one of them at a time.
+    private readonly OneAtATime _stream = new();
+
     private RecallProgress? _recallProgress;
 
     /// <summary>Wall time of the recall's RecallIssued, for its propagation latency; null without an open recall.</summary>
@@ -52,7 +55,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        RolloutBoard.Forget(Id);
+        RolloutBoard.Forget(RuntimeIdentity, Id);
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -83,8 +86,8 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     public async Task<CommandOutcome> Start(Cause cause, Provenance provenance)
     {
         using var activity = StartActivity("release start", provenance);
-        await RefreshNow();
-        if (await FirstOutcomeAsync(provenance.CausationId) is { } first)
+        await _stream.RunAsync(RefreshNow);
+        if (await _stream.RunAsync(() => FirstOutcomeAsync(provenance.CausationId)) is { } first)
         {
             // The first attempt may have lost its answer before the line heard of the wave.
             await AfterChangeAsync();
@@ -124,7 +127,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     public async Task<ReleaseSnapshot> Advance()
     {
         using var activity = StartActivity("release advance", null);
-        await RefreshNow();
+        await _stream.RunAsync(RefreshNow);
         await TakeDueStepsAsync();
         return Snapshot();
     }
@@ -138,7 +141,9 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
 
     public async Task<ReleaseSnapshot> Status()
     {
-        await RefreshNow();
+        await _stream.RunAsync(RefreshNow);
+        // Another silo may have moved the rollout: this silo's gauges show what it has just read.
+        PostReading();
         return Snapshot();
     }
 
@@ -211,7 +216,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     }
 
     private Task<CommandOutcome> DecideAsync(ReleaseCommand command, Provenance provenance) =>
-        DecideAndAppendAsync(() => ReleaseDecider.Decide(Current, command, clock.Now), provenance);
+        _stream.RunAsync(() => DecideAndAppendAsync(() => ReleaseDecider.Decide(Current, command, clock.Now), provenance));
 
     /// <summary>Tells the line what its devices need to know, and keeps the step reminder in line with the state.</summary>
     private async Task AfterChangeAsync()
@@ -229,7 +234,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     {
         if (Current.IsPublished)
         {
-            RolloutBoard.Post(ReleaseReading.Of(Current, _recallProgress));
+            RolloutBoard.Post(ReleaseReading.Of(RuntimeIdentity, Current, _recallProgress));
         }
     }
 

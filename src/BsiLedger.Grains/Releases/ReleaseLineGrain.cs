@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Events;
 using BsiLedger.EventStore.Index;
@@ -7,18 +8,44 @@ using BsiLedger.EventStore.Journal;
 namespace BsiLedger.Grains.Releases;
 
 /// <summary>
-/// Built on activation from the release streams themselves (never by calling release grains, which call it),
-/// then kept current by the release grains' updates.
+/// Built from the release streams themselves (never by calling release grains, which call it), kept current by the
+/// release grains of its own process, and built again from the ledger when last read over a second ago, so a release
+/// published or recalled by another process is known here within about a second. What a device may stage is not
+/// decided here: the ledger refuses a report on a recalled release (decision 0011). This is what a checking-in device is
+/// offered and must give back.
 /// </summary>
 public sealed class ReleaseLineGrain(ILedgerIndex index, IEventJournal journal) : Grain, IReleaseLineGrain
 {
+    private static readonly TimeSpan ReadAgainAfter = TimeSpan.FromSeconds(1);
+
     private ImmutableDictionary<ReleaseId, ReleaseSummary> _releases = ImmutableDictionary<ReleaseId, ReleaseSummary>.Empty;
 
     // Every report a device makes about a release asks for these: built once per change, not per call.
     private ImmutableArray<ReleaseSummary> _listed = [];
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    private long _readAt;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => ReadLedgerAsync(cancellationToken);
+
+    public async Task<ImmutableArray<ReleaseSummary>> Releases()
     {
+        if (Stopwatch.GetElapsedTime(_readAt) > ReadAgainAfter)
+        {
+            await ReadLedgerAsync(CancellationToken.None);
+        }
+
+        return _listed;
+    }
+
+    public Task Update(ReleaseSummary summary)
+    {
+        Set(summary);
+        return Task.CompletedTask;
+    }
+
+    private async Task ReadLedgerAsync(CancellationToken cancellationToken)
+    {
+        _readAt = Stopwatch.GetTimestamp();
         foreach (var id in await index.ReleasesAsync(this.GetPrimaryKeyString(), cancellationToken))
         {
             var release = ReleaseId.Parse(id);
@@ -27,14 +54,6 @@ public sealed class ReleaseLineGrain(ILedgerIndex index, IEventJournal journal) 
             var recallIssuedAt = events.FirstOrDefault(e => e.Data is RecallIssued)?.StoredAt;
             Set(ReleaseSummary.Of(state, recallIssuedAt));
         }
-    }
-
-    public Task<ImmutableArray<ReleaseSummary>> Releases() => Task.FromResult(_listed);
-
-    public Task Update(ReleaseSummary summary)
-    {
-        Set(summary);
-        return Task.CompletedTask;
     }
 
     private void Set(ReleaseSummary summary)

@@ -7,12 +7,14 @@ namespace BsiLedger.Grains.Telemetry;
 
 /// <summary>
 /// The process's release grains post their latest reading here; the observable gauges read it when a metrics
-/// reader collects. The values live in the grains' state, so the board holds only what this process's active
-/// release grains last posted, and forgets a release when its grain deactivates (another silo may take it over).
+/// reader collects. The values live in the grains' state, so the board holds only what the release grains active in
+/// this process last posted, each under its silo (<c>bsi.silo</c>): another silo or process that holds an activation
+/// of the same release reports its own series, never the same one twice. A release is forgotten when its grain
+/// deactivates.
 /// </summary>
 public static class RolloutBoard
 {
-    private static readonly ConcurrentDictionary<ReleaseId, ReleaseReading> _readings = new();
+    private static readonly ConcurrentDictionary<(string Silo, ReleaseId Release), ReleaseReading> _readings = new();
 
     public static readonly ObservableGauge<double> WaveFailureRate = LedgerTelemetry.Meter.CreateObservableGauge(
         "bsi.wave.failure_rate", () => Waves(r => r.FailureRate), "1", "Current wave's install failure rate at its last tally (failed / (installed + failed))");
@@ -26,16 +28,16 @@ public static class RolloutBoard
     public static readonly ObservableGauge<int> RecallPending = LedgerTelemetry.Meter.CreateObservableGauge(
         "bsi.recall.pending", RecallsPending, "{device}", "Exposed devices a recall has not reached yet (0 once complete)");
 
-    public static void Post(ReleaseReading reading) => _readings[reading.Release] = reading;
+    public static void Post(ReleaseReading reading) => _readings[(reading.Silo, reading.Release)] = reading;
 
-    public static void Forget(ReleaseId release) => _readings.TryRemove(release, out _);
+    public static void Forget(string silo, ReleaseId release) => _readings.TryRemove((silo, release), out _);
 
     private static IEnumerable<Measurement<T>> Waves<T>(Func<ReleaseReading, T> value)
         where T : struct =>
         _readings.Values.Where(r => r.Wave is not null).Select(r => new Measurement<T>(
-            value(r), new(RolloutMetrics.ReleaseTag, r.Release.ToString()), new("bsi.wave", r.Wave!.Value)));
+            value(r), new(RolloutMetrics.SiloTag, r.Silo), new(RolloutMetrics.ReleaseTag, r.Release.ToString()), new("bsi.wave", r.Wave!.Value)));
 
     private static IEnumerable<Measurement<int>> RecallsPending() =>
         _readings.Values.Where(r => r.RecallPending is not null).Select(r => new Measurement<int>(
-            r.RecallPending!.Value, new KeyValuePair<string, object?>(RolloutMetrics.ReleaseTag, r.Release.ToString())));
+            r.RecallPending!.Value, new(RolloutMetrics.SiloTag, r.Silo), new(RolloutMetrics.ReleaseTag, r.Release.ToString())));
 }

@@ -7,11 +7,14 @@ namespace BsiLedger.Grains.Telemetry;
 
 /// <summary>
 /// What devices did with releases, counted as their events are appended (so the counts are the ledger's, whoever
-/// reported them: a rollout's offer or a device's own report), and how long a recall took to reach each device.
+/// reported them: a rollout's offer or a device's own report), and how long a recall took to reach each device. Each
+/// measurement names the silo that took it (<c>bsi.silo</c>), so a sum over silos counts every append once.
 /// </summary>
 public static class RolloutMetrics
 {
     public const string ReleaseTag = "bsi.release";
+
+    public const string SiloTag = "bsi.silo";
 
     public static readonly Counter<long> Offers =
         LedgerTelemetry.Meter.CreateCounter<long>("bsi.rollout.offers", "{offer}", "Offers of a release that reached a device in a wave or at its check-in, by outcome");
@@ -36,42 +39,42 @@ public static class RolloutMetrics
             "Wall time from a release's RecallIssued to the withdrawal from one device",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 24 * 3600, 7 * 24 * 3600] });
 
-    public static void Offered(ReleaseId release, OfferOutcome outcome) =>
-        Offers.Add(1, new(ReleaseTag, release.ToString()), new("bsi.offer.outcome", Snake(outcome.ToString())));
+    public static void Offered(string silo, ReleaseId release, OfferOutcome outcome) =>
+        Offers.Add(1, new(SiloTag, silo), new(ReleaseTag, release.ToString()), new("bsi.offer.outcome", Snake(outcome.ToString())));
 
     /// <summary>Counts the events one append has made durable.</summary>
-    public static void Appended(IEnumerable<object> events)
+    public static void Appended(string silo, IEnumerable<object> events)
     {
         foreach (var e in events)
         {
             switch (e)
             {
                 case BsiInstalled installed:
-                    Installs.Add(1, new KeyValuePair<string, object?>(ReleaseTag, installed.Release.ToString()));
+                    Installs.Add(1, new(SiloTag, silo), new(ReleaseTag, installed.Release.ToString()));
                     break;
                 case BsiApplied applied:
-                    Applies.Add(1, new(ReleaseTag, applied.Release.ToString()), new("bsi.activation", Snake(applied.Activation.ToString())));
+                    Applies.Add(1, new(SiloTag, silo), new(ReleaseTag, applied.Release.ToString()), new("bsi.activation", Snake(applied.Activation.ToString())));
                     break;
                 case BsiInstallFailed failed:
-                    Failures.Add(1, new KeyValuePair<string, object?>(ReleaseTag, failed.Release.ToString()));
+                    Failures.Add(1, new(SiloTag, silo), new(ReleaseTag, failed.Release.ToString()));
                     break;
                 case BsiSkipped skipped:
-                    Skips.Add(1, new(ReleaseTag, skipped.Release.ToString()), new("bsi.skip.reason", Snake(skipped.Reason.ToString())));
+                    Skips.Add(1, new(SiloTag, silo), new(ReleaseTag, skipped.Release.ToString()), new("bsi.skip.reason", Snake(skipped.Reason.ToString())));
                     break;
                 case BsiWithdrawn withdrawn:
-                    Withdrawals.Add(1, new KeyValuePair<string, object?>(ReleaseTag, withdrawn.Release.ToString()));
+                    Withdrawals.Add(1, new(SiloTag, silo), new(ReleaseTag, withdrawn.Release.ToString()));
                     break;
             }
         }
     }
 
     /// <summary>A withdrawal of a release whose recall was issued at <paramref name="issuedAt"/> (wall time) has just been appended.</summary>
-    public static void RecallReached(ReleaseId release, DateTimeOffset? issuedAt)
+    public static void RecallReached(string silo, ReleaseId release, DateTimeOffset? issuedAt)
     {
         if (issuedAt is { } issued)
         {
             var latency = TimeProvider.System.GetUtcNow() - issued;
-            RecallPropagation.Record(Math.Max(latency.TotalSeconds, 0), new KeyValuePair<string, object?>(ReleaseTag, release.ToString()));
+            RecallPropagation.Record(Math.Max(latency.TotalSeconds, 0), new(SiloTag, silo), new(ReleaseTag, release.ToString()));
         }
     }
 

@@ -1,0 +1,108 @@
+using System.IO.Hashing;
+using System.Text;
+using BsiLedger.Domain.Devices;
+using BsiLedger.Domain.Devices.Events;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Events;
+using Marten;
+using Npgsql;
+
+namespace BsiLedger.EventStore.Marten;
+
+/// <summary>
+/// Orders a transaction's reports on releases against those releases' recalls, in the database, so that no
+/// <c>BsiInstalled</c>, <c>BsiInstallFailed</c> or <c>BsiApplied</c> of a release is stored after its
+/// <c>RecallIssued</c>, whichever process wrote either (decision 0011). A transaction that reports on a release takes
+/// its advisory lock shared, then reads whether the release's stream holds its recall; one that recalls it takes the lock exclusively before
+/// Marten draws the recall's sequence number. Locks are transaction-scoped and taken in one order (by key) so two
+/// transactions can never wait for each other.
+/// </summary>
+internal sealed class ReleaseGateLocks
+{
+    // The first half of the two-part advisory lock key ("bsig"): apart from Marten's own single-key locks.
+    private const int LockSpace = 0x62736967;
+
+    private static readonly string LockSql = """
+        select count(case when g.exclusive then pg_advisory_xact_lock(@space, g.key)::text
+                          else pg_advisory_xact_lock_shared(@space, g.key)::text end)
+        from unnest(@keys, @exclusive) as g(key, exclusive)
+        """;
+
+    /// <summary>
+    /// A release's status from its own stream. A statement of its own after the locks: under read committed it sees
+    /// every recall committed while the lock was awaited.
+    /// </summary>
+    internal static readonly string StatusSql = $"""
+        select g.id, case
+            when exists (select 1 from {LedgerStoreOptions.Schema}.mt_events e where e.stream_id = g.id and e.type = '{LedgerEventTypes.NameOf<RecallIssued>()}') then 2
+            when exists (select 1 from {LedgerStoreOptions.Schema}.mt_events e where e.stream_id = g.id and e.type = '{LedgerEventTypes.NameOf<ReleasePublished>()}') then 1
+            else 0 end
+        from unnest(@releases) as g(id)
+        """;
+
+    private readonly int[] _keys;
+    private readonly bool[] _exclusive;
+    private readonly string[] _reported;
+
+    private ReleaseGateLocks(int[] keys, bool[] exclusive, string[] reported) =>
+        (_keys, _exclusive, _reported) = (keys, exclusive, reported);
+
+    /// <summary>The locks a transaction carrying these appends needs; null when it touches no release's gate.</summary>
+    public static ReleaseGateLocks? For(IEnumerable<PendingAppend> appends)
+    {
+        var reported = new HashSet<ReleaseId>();
+        var recalled = new HashSet<ReleaseId>();
+        foreach (var data in appends.SelectMany(a => a.Events).Select(e => e.Data))
+        {
+            if (data is IDeviceEvent device && ReleaseGate.Of(device) is { } release)
+            {
+                reported.Add(release);
+            }
+            else if (data is RecallIssued recall)
+            {
+                recalled.Add(recall.Release);
+            }
+        }
+
+        if (reported.Count == 0 && recalled.Count == 0)
+        {
+            return null;
+        }
+
+        var locks = reported.Select(r => (Key: Key(r), Exclusive: false))
+            .Concat(recalled.Select(r => (Key: Key(r), Exclusive: true)))
+            .GroupBy(l => l.Key)
+            .Select(g => (g.Key, Exclusive: g.Any(l => l.Exclusive)))
+            .OrderBy(l => l.Key)
+            .ToArray();
+        return new ReleaseGateLocks([.. locks.Select(l => l.Key)], [.. locks.Select(l => l.Exclusive)], [.. reported.Select(r => r.ToString())]);
+    }
+
+    /// <summary>Takes the locks in the session's transaction; returns the reported releases the ledger holds as recalled.</summary>
+    public async Task<IReadOnlySet<ReleaseId>> AcquireAsync(IDocumentSession session)
+    {
+        await session.BeginTransactionAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand(_reported.Length == 0 ? LockSql : LockSql + ";\n" + StatusSql);
+        command.Parameters.AddWithValue("space", LockSpace);
+        command.Parameters.AddWithValue("keys", _keys);
+        command.Parameters.AddWithValue("exclusive", _exclusive);
+        command.Parameters.AddWithValue("releases", _reported);
+        await using var reader = await session.ExecuteReaderAsync(command, CancellationToken.None);
+        var recalled = new HashSet<ReleaseId>();
+        // Publication is not checked here: a release is never unpublished, so the grain's read before deciding holds.
+        while (await reader.NextResultAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                if ((ReleaseStatus)reader.GetInt32(1) == ReleaseStatus.Recalled)
+                {
+                    recalled.Add(ReleaseId.Parse(reader.GetString(0)));
+                }
+            }
+        }
+
+        return recalled;
+    }
+
+    private static int Key(ReleaseId release) => (int)XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(release.ToString()));
+}
