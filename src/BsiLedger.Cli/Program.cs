@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BsiLedger.Cli;
 using BsiLedger.Cli.Audit;
+using BsiLedger.Cli.Chaos;
 using BsiLedger.Cli.Cluster;
 using BsiLedger.Cli.Devices;
 using BsiLedger.Cli.Hosting;
@@ -27,6 +28,7 @@ root.Subcommands.Add(SimulateCommandLine.Build(runner));
 root.Subcommands.Add(AuditCommandLine.Build(runner));
 root.Subcommands.Add(ServeCommandLine.Build(runner));
 root.Subcommands.Add(WatchCommandLine.Build(runner));
+root.Subcommands.Add(ChaosCommandLine.Build(runner));
 root.Subcommands.Add(ClusterCommandLine.Build(runner));
 
 var parse = root.Parse(args);

@@ -53,8 +53,25 @@ public static class LedgerHost
         // would also log every failed statement of every batch with its SQL (thousands of lines on a lost database).
         builder.Logging.AddFilter("Marten", LogLevel.Critical);
 
-        builder.Services.AddSingleton(new DomainClock(options.Clock));
-        var marten = builder.Services.AddMarten(marten => LedgerStoreOptions.Configure(marten, options.ConnectionString))
+        AddLedgerStore(builder.Services, options);
+        if (options.WithSilo)
+        {
+            AddSilo(builder, options);
+        }
+        else if (options.ClientOf is { } clusterId)
+        {
+            builder.UseOrleansClient(client => client.UseLedgerCluster(options.ConnectionString, clusterId).AddActivityPropagation());
+        }
+
+        builder.Services.AddLedgerTelemetry(options.Telemetry);
+        options.ConfigureServices?.Invoke(builder.Services);
+    }
+
+    /// <summary>The domain clock, Marten and the journal: what the grains need of the ledger, on any service collection.</summary>
+    public static void AddLedgerStore(IServiceCollection services, LedgerHostOptions options)
+    {
+        services.AddSingleton(new DomainClock(options.Clock));
+        var marten = services.AddMarten(marten => LedgerStoreOptions.Configure(marten, options.ConnectionString))
             .ApplyAllDatabaseChangesOnStartup();
         if (options.RunsProjections)
         {
@@ -62,17 +79,26 @@ public static class LedgerHost
         }
 
         options.Journal.Validate();
-        builder.Services.AddSingleton(options.Journal);
-        builder.Services.AddSingleton<IEventJournal, MartenEventJournal>();
-        builder.Services.AddSingleton<ILedgerIndex, MartenLedgerIndex>();
+        services.AddSingleton(options.Journal);
+        services.AddSingleton<IEventJournal, MartenEventJournal>();
+        services.AddSingleton<ILedgerIndex, MartenLedgerIndex>();
+    }
 
-        if (options.WithSilo)
-        {
-            AddSilo(builder, options);
-        }
-
-        builder.Services.AddLedgerTelemetry(options.Telemetry);
-        options.ConfigureServices?.Invoke(builder.Services);
+    /// <summary>
+    /// The ledger's grains and what they need of a silo, whatever clusters it: <see cref="AddSilo"/>'s, or a test
+    /// cluster's own (tests/BsiLedger.Grains.Tests/Cluster).
+    /// </summary>
+    public static void AddLedgerGrains(ISiloBuilder silo, LedgerHostOptions options)
+    {
+        silo.AddActivityPropagation();
+        // A grain waiting out a database outage answers late, not never: its callers wait as long as its journal does.
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout =
+            Max(messaging.ResponseTimeout, options.Journal.OutageTolerance + TimeSpan.FromSeconds(30)));
+        silo.Services.AddLedgerLogConsistency();
+        options.Fleet.Validate();
+        silo.Services.AddSingleton(Options.Create(options.Fleet));
+        silo.Services.AddSingleton(options.Agent);
+        options.ConfigureSilo?.Invoke(silo);
     }
 
     private static void AddSilo(IHostApplicationBuilder builder, LedgerHostOptions options)
@@ -99,15 +125,7 @@ public static class LedgerHost
                     clusterId: $"bsi-{Environment.ProcessId}-{Guid.NewGuid():N}");
             }
 
-            silo.AddActivityPropagation();
-            // A grain waiting out a database outage answers late, not never: its callers wait as long as its journal does.
-            silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout =
-                Max(messaging.ResponseTimeout, options.Journal.OutageTolerance + TimeSpan.FromSeconds(30)));
-            silo.Services.AddLedgerLogConsistency();
-            options.Fleet.Validate();
-            silo.Services.AddSingleton(Options.Create(options.Fleet));
-            silo.Services.AddSingleton(options.Agent);
-            options.ConfigureSilo?.Invoke(silo);
+            AddLedgerGrains(silo, options);
         });
     }
 

@@ -55,14 +55,21 @@ public sealed record LedgerHostOptions(string ConnectionString)
     public SharedCluster? Cluster { get; init; }
 
     /// <summary>
-    /// Whether the silo opens <see cref="ClusterPool"/>, Orleans' pool of <see cref="ClusterPool.Size"/>: for its
-    /// membership of a shared cluster or for its rollout reminders (<see cref="FleetOptions.AdvanceEvery"/> set), so
-    /// <c>bsi serve</c> and every one-command silo do; a simulation's silo and a process without one do not.
+    /// Set (with <see cref="WithSilo"/> false): the process is an Orleans client of the live cluster of this id in the
+    /// database, and its grain calls run on that cluster's silos (a <c>bsi</c> command beside a running <c>bsi serve</c>).
     /// </summary>
-    public bool UsesClusterPool => WithSilo && (Cluster is not null || Fleet.AdvanceEvery is not null);
+    public string? ClientOf { get; init; }
 
     /// <summary>
-    /// These options for a process whose whole connection budget is <see cref="ConnectionString"/>'s: when the silo uses
+    /// Whether the process opens <see cref="ClusterPool"/>, Orleans' pool of <see cref="ClusterPool.Size"/>: its silo for
+    /// the membership of a shared cluster or for its rollout reminders (<see cref="FleetOptions.AdvanceEvery"/> set), as
+    /// <c>bsi serve</c> and every one-command silo do, or its client for the cluster's gateways (<see cref="ClientOf"/>).
+    /// A simulation's silo and a process with neither silo nor client do not.
+    /// </summary>
+    public bool UsesClusterPool => ClientOf is not null || (WithSilo && (Cluster is not null || Fleet.AdvanceEvery is not null));
+
+    /// <summary>
+    /// These options for a process whose whole connection budget is <see cref="ConnectionString"/>'s: when it uses
     /// <see cref="ClusterPool"/>, the ledger's pool gets the budget less that pool (<see cref="ClusterPool.LedgerShare"/>),
     /// so the process holds at most its budget. Called once, by whoever knows the budget; everything else in the
     /// process that opens the ledger's pool then uses the returned <see cref="ConnectionString"/>.

@@ -8,7 +8,8 @@ public static class Bsi
 {
     private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "bsi.dll");
 
-    public static async Task<BsiRun> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    /// <param name="timeout">How long the run may take: two minutes unless told (a chaos run takes longer).</param>
+    public static async Task<BsiRun> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,8 +32,8 @@ public static class Bsi
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
         return new BsiRun(process.ExitCode, await stdout, await stderr);
     }
 }

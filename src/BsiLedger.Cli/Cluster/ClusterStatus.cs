@@ -14,23 +14,20 @@ public static class ClusterStatus
 {
     public static Command Build(CommandRunner runner)
     {
-        var cluster = ClusterCommandLine.ClusterOption();
-        var command = new Command("status", "The cluster's silos from the membership table: address, status, started, last heartbeat, gateway") { cluster };
-        runner.RegisterStandalone(command, parse =>
+        var command = new Command("status", "The cluster's silos from the membership table: address, status, started, last heartbeat, gateway");
+        runner.RegisterStandalone(command, _ => async (settings, output, ct) =>
         {
-            var clusterId = ClusterCommandLine.ClusterId(parse.GetValue(cluster));
-            return async (settings, output, ct) =>
+            var clusterId = settings.Cluster;
+            // The embedded server of a bsi serve on the same --data-dir is where its cluster is registered.
+            await using var database = await LedgerDatabase.OpenAsync(settings, ct, mayBorrow: true);
+            var silos = await ClusterMembership.ReadAsync(database.ConnectionString, clusterId, ct);
+            if (silos.Count == 0)
             {
-                await using var database = await LedgerDatabase.OpenAsync(settings, ct);
-                var silos = await ClusterMembership.ReadAsync(database.ConnectionString, clusterId, ct);
-                if (silos.Count == 0)
-                {
-                    await Console.Error.WriteLineAsync($"no silo is registered in cluster {clusterId} in this database: start one with bsi serve");
-                }
+                await Console.Error.WriteLineAsync($"no silo is registered in cluster {clusterId} in this database: start one with bsi serve");
+            }
 
-                output.Write(new ClusterStatusDocument(clusterId, silos), console => Render(console, clusterId, silos));
-                return ExitCodes.Done;
-            };
+            output.Write(new ClusterStatusDocument(clusterId, silos), console => Render(console, clusterId, silos));
+            return ExitCodes.Done;
         });
         return command;
     }

@@ -71,6 +71,7 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
         JournalUnavailableException or NpgsqlException or System.Net.Sockets.SocketException =>
             $"{e.Message} (is the database reachable? check --connection or ${LedgerSettings.ConnectionVariable})",
         EmbeddedPostgresException or PostgresBinariesNotFoundException or ConcurrencyRetriesExhaustedException or ConnectionBudgetExceededException
+            or Chaos.SiloStartException or Chaos.ChaosApiException
             or Serving.PortInUseException or Host.Cluster.OrleansSchemaVersionException => e.Message,
         { InnerException: { } inner } when e is not UsageException => $"{e.Message}: {Describe(inner)}",
         _ => $"{e.GetType().Name}: {e.Message}",

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BsiLedger.EventStore.Postgres;
 using BsiLedger.Host;
+using BsiLedger.Host.Cluster;
 using BsiLedger.Operations.Input;
 
 namespace BsiLedger.Cli.Hosting;
@@ -46,7 +47,16 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Connection, DataDirectory, Telemetry, Json, MaxConnections, OutageTolerance];
+    public static readonly Option<string> Cluster = new("--cluster")
+    {
+        Description = $"The cluster's id: bsi serve silos started with the same id on one database form one cluster, and other commands go to it while it is live (letters, digits, '.', '_', '-'); defaults to ${ClusterVariable}, else {SharedCluster.DefaultId}",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ClusterVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : SharedCluster.DefaultId,
+        Recursive = true,
+    };
+
+    public const string ClusterVariable = "BSILEDGER_CLUSTER";
+
+    public static IEnumerable<Option> All => [Connection, DataDirectory, Telemetry, Json, MaxConnections, OutageTolerance, Cluster];
 
     public static LedgerSettings Read(ParseResult parse) => new(
         parse.GetValue(Connection),
@@ -70,5 +80,9 @@ public static class GlobalOptions
             null => null,
             { Ticks: >= 0 } given => given,
             var other => throw new UsageException($"--outage-tolerance: {other} is negative: expected a duration such as 00:01:00, or 00:00:00 to fail at once"),
-        });
+        },
+        parse.GetValue(Cluster) is { } cluster && ClusterIds.IsValid(cluster)
+            ? cluster
+            : throw new UsageException(
+                $"--cluster: '{parse.GetValue(Cluster)}' is not a cluster id: use 1 to {ClusterIds.MaxLength} letters, digits, '.', '_' or '-', e.g. --cluster {SharedCluster.DefaultId}"));
 }

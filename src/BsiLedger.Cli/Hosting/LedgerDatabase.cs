@@ -5,22 +5,35 @@ using BsiLedger.Operations.Input;
 namespace BsiLedger.Cli.Hosting;
 
 /// <summary>
-/// Where the ledger lives: the connection given, or a private PostgreSQL in the data directory, stopped on dispose.
+/// Where the ledger lives: the connection given, or a private PostgreSQL in the data directory, stopped on dispose,
+/// or (for a command that may share it) the private PostgreSQL another live process runs for that directory.
 /// Either way the connection string carries the process's connection budget.
 /// </summary>
 public sealed class LedgerDatabase : IAsyncDisposable
 {
     private readonly EmbeddedPostgres? _embedded;
 
-    private LedgerDatabase(EmbeddedPostgres? embedded, string connectionString)
+    private LedgerDatabase(EmbeddedPostgres? embedded, string connectionString, EmbeddedPostgresBusyException? borrowedFrom = null)
     {
         _embedded = embedded;
         ConnectionString = connectionString;
+        BorrowedFrom = borrowedFrom;
     }
 
     public string ConnectionString { get; }
 
-    public static async Task<LedgerDatabase> OpenAsync(LedgerSettings settings, CancellationToken ct)
+    /// <summary>
+    /// Set when the data directory's server belongs to another live process (why this one could not start its own):
+    /// fine to read from or to reach that process's cluster through, not to host a silo on.
+    /// </summary>
+    public EmbeddedPostgresBusyException? BorrowedFrom { get; }
+
+    /// <param name="mayBorrow">
+    /// True for a command that can work on another live process's embedded server; a server or a simulation, which
+    /// host a long-lived silo, must own theirs.
+    /// </param>
+    /// <param name="hostStopsOnSignal">True for a host that stops gracefully on SIGINT/SIGTERM and then disposes this.</param>
+    public static async Task<LedgerDatabase> OpenAsync(LedgerSettings settings, CancellationToken ct, bool mayBorrow = false, bool hostStopsOnSignal = false)
     {
         if (settings.ExplicitConnection is { } connection)
         {
@@ -28,9 +41,20 @@ public sealed class LedgerDatabase : IAsyncDisposable
         }
 
         // stderr, like every line that is not the command's result (see Program).
-        var options = new EmbeddedPostgresOptions(settings.DataDirectory) { Notice = message => Console.Error.WriteLine($"notice: {message}") };
-        var embedded = await EmbeddedPostgres.StartAsync(options, ct);
-        return new LedgerDatabase(embedded, Budgeted(embedded.ConnectionString, settings));
+        var options = new EmbeddedPostgresOptions(settings.DataDirectory)
+        {
+            Notice = message => Console.Error.WriteLine($"notice: {message}"),
+            StopsOnSignal = !hostStopsOnSignal,
+        };
+        try
+        {
+            var embedded = await EmbeddedPostgres.StartAsync(options, ct);
+            return new LedgerDatabase(embedded, Budgeted(embedded.ConnectionString, settings));
+        }
+        catch (EmbeddedPostgresBusyException busy) when (mayBorrow && RunningEmbeddedServer.Find(settings.DataDirectory) is { } running)
+        {
+            return new LedgerDatabase(null, Budgeted(running, settings), busy);
+        }
     }
 
     /// <summary>For a command that runs long (a simulation, a server): refuses now if the budget cannot fit on the server.</summary>

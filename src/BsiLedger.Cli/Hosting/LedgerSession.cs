@@ -1,5 +1,6 @@
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Host;
+using BsiLedger.Host.Cluster;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,11 +8,15 @@ using Microsoft.Extensions.Hosting;
 namespace BsiLedger.Cli.Hosting;
 
 /// <summary>
-/// The ledger for the length of one command: the database (embedded unless a connection is given) and a
-/// started host, stopped again in reverse order on dispose.
+/// The ledger for the length of one command: the database (embedded unless a connection is given) and a started
+/// host, stopped again in reverse order on dispose. A command that needs grains goes to the live cluster registered in
+/// that database as an Orleans client when there is one, and hosts a private silo of its own only when there is none.
 /// </summary>
 public sealed class LedgerSession : IAsyncDisposable
 {
+    /// <summary>How long a command waits for a registered cluster's gateways before it says so and stops.</summary>
+    public static readonly TimeSpan ClusterConnectTimeout = TimeSpan.FromSeconds(10);
+
     private readonly LedgerDatabase _database;
     private readonly IHost _host;
 
@@ -37,13 +42,17 @@ public sealed class LedgerSession : IAsyncDisposable
 
     public static async Task<LedgerSession> OpenAsync(LedgerSettings settings, bool withSilo, CancellationToken ct)
     {
-        var database = await LedgerDatabase.OpenAsync(settings, ct);
+        var database = await LedgerDatabase.OpenAsync(settings, ct, mayBorrow: true);
         try
         {
-            var options = LedgerDatabase.WithinBudget(
-                new LedgerHostOptions(database.ConnectionString) { Telemetry = settings.Telemetry, WithSilo = withSilo, Journal = settings.Journal });
+            var options = new LedgerHostOptions(database.ConnectionString) { Telemetry = settings.Telemetry, WithSilo = false, Journal = settings.Journal };
+            if (withSilo)
+            {
+                options = LedgerDatabase.WithinBudget(await SiloOrClientAsync(database, settings.Cluster, options, ct));
+            }
+
             var host = LedgerHost.Build(options);
-            await host.StartAsync(ct);
+            await StartAsync(host, options, ct);
             return new LedgerSession(database, host, options.ConnectionString);
         }
         catch
@@ -63,6 +72,46 @@ public sealed class LedgerSession : IAsyncDisposable
         finally
         {
             await _database.DisposeAsync();
+        }
+    }
+
+    private static async Task<LedgerHostOptions> SiloOrClientAsync(LedgerDatabase database, string clusterId, LedgerHostOptions options, CancellationToken ct)
+    {
+        if (await ClusterMembership.IsLiveAsync(database.ConnectionString, clusterId, ct))
+        {
+            // stderr: stdout is the command's result. This is how a user tells where the command ran (README).
+            await Console.Error.WriteLineAsync($"bsi: through cluster {clusterId} (its silos run the command; bsi cluster status lists them)");
+            return options with { ClientOf = clusterId };
+        }
+
+        // Another process's embedded server is fine to read from or to reach its cluster through; a silo of this
+        // command's own would outlive nothing and race a server that may stop under it.
+        if (database.BorrowedFrom is { } busy)
+        {
+            throw busy;
+        }
+
+        return options with { WithSilo = true };
+    }
+
+    private static async Task StartAsync(IHost host, LedgerHostOptions options, CancellationToken ct)
+    {
+        if (options.ClientOf is not { } clusterId)
+        {
+            await host.StartAsync(ct);
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(ClusterConnectTimeout);
+        try
+        {
+            await host.StartAsync(timeout.Token);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new ClusterUnreachableException(clusterId, ClusterConnectTimeout, e);
         }
     }
 }

@@ -1,10 +1,11 @@
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Host;
+using BsiLedger.Host.Cluster;
 
 namespace BsiLedger.Cli.Hosting;
 
 /// <summary>The global options every command shares.</summary>
-public sealed record LedgerSettings(string? Connection, string DataDirectory, TelemetryMode Telemetry, bool Json, int? MaxConnections = null, TimeSpan? OutageTolerance = null)
+public sealed record LedgerSettings(string? Connection, string DataDirectory, TelemetryMode Telemetry, bool Json, int? MaxConnections = null, TimeSpan? OutageTolerance = null, string Cluster = SharedCluster.DefaultId)
 {
     public const string ConnectionVariable = "BSILEDGER_CONNECTION";
 

@@ -38,7 +38,6 @@ public static class ServeCommandLine
                 result.AddError("--advance-every must be longer than zero, e.g. 00:00:30");
             }
         });
-        var cluster = ClusterCommandLine.ClusterOption();
         var siloPort = PortOption("--silo-port", "Port for silo-to-silo traffic (default: a free one, recorded in the membership table); give one when a firewall must know it");
         var gatewayPort = PortOption("--gateway-port", "Port bsi clients connect to (default: a free one, recorded in the membership table); give one when a firewall must know it");
         var advertise = new Option<string?>("--advertise")
@@ -47,19 +46,18 @@ public static class ServeCommandLine
         };
         var command = new Command("serve", "Host a silo of the ledger's cluster and the HTTP API until stopped: releases, device reports and audit queries as JSON, behind bearer tokens per role")
         {
-            urls, advanceEvery, cluster, siloPort, gatewayPort, advertise,
+            urls, advanceEvery, siloPort, gatewayPort, advertise,
         };
         runner.RegisterStandalone(command, parse =>
         {
             var listen = Urls(parse.GetValue(urls));
             var fleet = new FleetOptions { AdvanceEvery = parse.GetValue(advanceEvery) };
-            var clusterId = ClusterCommandLine.ClusterId(parse.GetValue(cluster));
             var advertised = parse.GetValue(advertise) is { } given ? SiloEndpoints.ParseAdvertise(given) : null;
             return async (settings, _, ct) =>
             {
                 var endpoints = SiloEndpoints.Resolve(
-                    clusterId, advertised ?? SiloEndpoints.DefaultAdvertise(settings.ExplicitConnection), parse.GetValue(siloPort), parse.GetValue(gatewayPort));
-                await using var database = await LedgerDatabase.OpenAsync(settings, ct);
+                    settings.Cluster, advertised ?? SiloEndpoints.DefaultAdvertise(settings.ExplicitConnection), parse.GetValue(siloPort), parse.GetValue(gatewayPort));
+                await using var database = await LedgerDatabase.OpenAsync(settings, ct, hostStopsOnSignal: true);
                 // A long-lived silo runs the read models' daemon itself and fires the rollout reminders that fall to it.
                 var ledger = LedgerDatabase.WithinBudget(new LedgerHostOptions(database.ConnectionString)
                 {

@@ -13,11 +13,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private const int PortAttempts = 5;
 
+    private readonly string _dataDirectory;
     private readonly IReadOnlyList<DataDirectoryLock> _locks;
     private readonly StopOnce _stopOnce;
 
-    private EmbeddedPostgres(IReadOnlyList<DataDirectoryLock> locks, StopOnce stopOnce, string connectionString)
+    private EmbeddedPostgres(string dataDirectory, IReadOnlyList<DataDirectoryLock> locks, StopOnce stopOnce, string connectionString)
     {
+        _dataDirectory = dataDirectory;
         _locks = locks;
         _stopOnce = stopOnce;
         ConnectionString = connectionString;
@@ -60,10 +62,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 await cluster.StopAsync(ct);
             }
 
-            stopOnce = new StopOnce(() => cluster.StopAsync(CancellationToken.None));
+            stopOnce = new StopOnce(() => cluster.StopAsync(CancellationToken.None), options.StopsOnSignal);
             var port = await StartListeningAsync(cluster, options, ct);
             await EnsureDatabaseAsync(port, ct);
-            return new EmbeddedPostgres(locks, stopOnce, BuildConnectionString(port, DatabaseName));
+            var connectionString = ConnectionStringFor(port);
+            RunningEmbeddedServer.Record(dataDirectory, connectionString);
+            return new EmbeddedPostgres(dataDirectory, locks, stopOnce, connectionString);
         }
         catch
         {
@@ -81,6 +85,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         try
         {
+            RunningEmbeddedServer.Forget(_dataDirectory);
             await _stopOnce.StopAsync();
         }
         finally
@@ -154,6 +159,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await create.ExecuteNonQueryAsync(ct);
         }
     }
+
+    internal static string ConnectionStringFor(int port) => BuildConnectionString(port, DatabaseName);
 
     private static string BuildConnectionString(int port, string database) =>
         new NpgsqlConnectionStringBuilder

@@ -18,4 +18,11 @@ public sealed record EmbeddedPostgresOptions(string DataDirectory, bool Durable 
     /// files were moved where PostgreSQL's account can reach them. Null says nothing.
     /// </summary>
     public Action<string>? Notice { get; init; }
+
+    /// <summary>
+    /// True (a command): SIGINT or SIGTERM stops the server at once, since the process ends with the signal. False (a
+    /// host that stops gracefully on those signals, <c>bsi serve</c>): the server outlives the signal until the host has
+    /// stopped and disposes it, so a silo can still leave its cluster, which is recorded in this database.
+    /// </summary>
+    public bool StopsOnSignal { get; init; } = true;
 }

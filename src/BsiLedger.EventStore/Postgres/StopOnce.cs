@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 namespace BsiLedger.EventStore.Postgres;
 
 /// <summary>
-/// Runs a stop action exactly once, on whichever comes first: an explicit stop, process exit, SIGINT or SIGTERM.
+/// Runs a stop action exactly once, on whichever comes first: an explicit stop, process exit, and (unless the process
+/// stops gracefully on them itself) SIGINT or SIGTERM.
 /// The server runs in its own session (pg_ctl calls setsid), so nothing else stops it when this process ends.
 /// </summary>
 internal sealed class StopOnce : IDisposable
@@ -13,16 +14,18 @@ internal sealed class StopOnce : IDisposable
     private readonly PosixSignalRegistration[] _signals;
     private Task? _stopping;
 
-    public StopOnce(Func<Task> stop)
+    public StopOnce(Func<Task> stop, bool onSignals)
     {
         _stop = stop;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         // The handlers do not cancel the signal: the process still ends as it would have without them.
-        _signals =
-        [
-            PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
-            PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
-        ];
+        _signals = onSignals
+            ?
+            [
+                PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
+                PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
+            ]
+            : [];
     }
 
     public Task StopAsync()

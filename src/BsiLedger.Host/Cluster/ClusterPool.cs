@@ -28,7 +28,7 @@ public static class ClusterPool
         if (budget <= Size)
         {
             throw new ArgumentException(
-                $"a silo with cluster membership or reminders needs a connection budget of at least {Size + 1}: {Size} for Orleans' pool and one for the ledger, but it is {budget}",
+                $"a process with Orleans' pool (a silo's membership or reminders, or a cluster client) needs a connection budget of at least {Size + 1}: {Size} for that pool and one for the ledger, but it is {budget}",
                 nameof(connectionString));
         }
 

@@ -42,16 +42,25 @@ public sealed class ServedBsi : IAsyncDisposable
     /// Starts the server and returns once <c>/health</c> answers 200. Unless <paramref name="serveOptions"/> names a
     /// <c>--cluster</c>, the silo is a cluster of its own: tests sharing a database must not share grains.
     /// </summary>
-    public static async Task<ServedBsi> StartAsync(string connectionString, TimeSpan advanceEvery, params string[] serveOptions)
+    public static Task<ServedBsi> StartAsync(string connectionString, TimeSpan advanceEvery, params string[] serveOptions) =>
+        StartAsync(["--connection", connectionString], advanceEvery, serveOptions);
+
+    /// <summary>As <see cref="StartAsync(string, TimeSpan, string[])"/>, on the embedded PostgreSQL of <paramref name="dataDirectory"/>.</summary>
+    public static Task<ServedBsi> StartEmbeddedAsync(string dataDirectory, TimeSpan advanceEvery, params string[] serveOptions) =>
+        StartAsync(["--data-dir", dataDirectory], advanceEvery, serveOptions);
+
+    private static async Task<ServedBsi> StartAsync(string[] ledger, TimeSpan advanceEvery, string[] serveOptions)
     {
         var port = FreeTcpPort.Pick();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] cluster = serveOptions.Contains("--cluster") ? [] : ["--cluster", $"test-{Guid.NewGuid():N}"];
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "bsi.dll"), "serve", "--connection", connectionString, "--telemetry", "none",
+        string[] args =
+        [
+            Path.Combine(AppContext.BaseDirectory, "bsi.dll"), "serve", .. ledger, "--telemetry", "none",
             "--urls", $"http://127.0.0.1:{port}", "--advance-every", advanceEvery.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
-        }.Concat(serveOptions).Concat(cluster))
+            .. serveOptions, .. cluster,
+        ];
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -71,6 +80,18 @@ public sealed class ServedBsi : IAsyncDisposable
         served._process.BeginOutputReadLine();
         await served.WaitHealthyAsync();
         return served;
+    }
+
+    /// <summary>SIGTERM, as a service manager stops it: the silo leaves its cluster and the embedded server stops.</summary>
+    public async Task StopAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
