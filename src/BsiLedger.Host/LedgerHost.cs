@@ -103,9 +103,9 @@ public static class LedgerHost
 
     private static void AddSilo(IHostApplicationBuilder builder, LedgerHostOptions options)
     {
-        if (options.Cluster is not null)
+        if (options.UsesClusterPool)
         {
-            // Before the silo's own start, which reads the membership statements.
+            // Before the silo's own start, which reads the membership and reminder statements.
             builder.Services.AddHostedService(_ => new OrleansSchemaInitializer(options.ConnectionString));
         }
 

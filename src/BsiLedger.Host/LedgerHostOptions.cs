@@ -50,7 +50,7 @@ public sealed record LedgerHostOptions(string ConnectionString)
     /// <summary>
     /// Null (the default): the process is a one-silo cluster of its own, as a one-command process or a simulation must
     /// be (a shared cluster would place grains on it that die with it). Set: the silo joins the cluster registered in the
-    /// database; <see cref="ConnectionString"/> should then be the ledger's <see cref="ClusterPool.LedgerShare"/>.
+    /// database.
     /// </summary>
     public SharedCluster? Cluster { get; init; }
 
@@ -59,4 +59,22 @@ public sealed record LedgerHostOptions(string ConnectionString)
     /// database, and its grain calls run on that cluster's silos (a <c>bsi</c> command beside a running <c>bsi serve</c>).
     /// </summary>
     public string? ClientOf { get; init; }
+
+    /// <summary>
+    /// Whether the process opens <see cref="ClusterPool"/>, Orleans' pool of <see cref="ClusterPool.Size"/>: its silo for
+    /// the membership of a shared cluster or for its rollout reminders (<see cref="FleetOptions.AdvanceEvery"/> set), as
+    /// <c>bsi serve</c> and every one-command silo do, or its client for the cluster's gateways (<see cref="ClientOf"/>).
+    /// A simulation's silo and a process with neither silo nor client do not.
+    /// </summary>
+    public bool UsesClusterPool => ClientOf is not null || (WithSilo && (Cluster is not null || Fleet.AdvanceEvery is not null));
+
+    /// <summary>
+    /// These options for a process whose whole connection budget is <see cref="ConnectionString"/>'s: when it uses
+    /// <see cref="ClusterPool"/>, the ledger's pool gets the budget less that pool (<see cref="ClusterPool.LedgerShare"/>),
+    /// so the process holds at most its budget. Called once, by whoever knows the budget; everything else in the
+    /// process that opens the ledger's pool then uses the returned <see cref="ConnectionString"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The budget leaves the ledger no connection beside Orleans' pool.</exception>
+    public LedgerHostOptions WithinBudget() =>
+        UsesClusterPool ? this with { ConnectionString = ClusterPool.LedgerShare(ConnectionString) } : this;
 }

@@ -49,6 +49,35 @@ public sealed class ConnectionBudgetTests(PostgresFixture postgres)
         Assert.Contains("up to 5000 database connection(s)", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_one_command_silo_keeps_orleans_pool_inside_its_budget()
+    {
+        var application = "budget-" + Guid.NewGuid().ToString("N")[..8];
+        var connection = WithoutPoolSize(await postgres.CreateDatabaseAsync(), application);
+        using var sampling = new CancellationTokenSource();
+        var peak = SamplePeakAsync(application, sampling.Token);
+        var orleans = SamplePeakAsync($"{application}-cluster", sampling.Token);
+
+        var run = await Bsi.RunAsync(["device", "enroll", "budget-1", "--platform", "iOS", "--os", "26.3.1", "--connection", connection, "--max-connections", "3", "--telemetry", "none"]);
+        await sampling.CancelAsync();
+
+        // Its silo keeps reminders, so Orleans' pool opened (the schema, the reminder table) and the ledger had the rest.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.InRange(await orleans, 1, 2);
+        Assert.InRange(await peak, 1, 1);
+    }
+
+    [Fact]
+    public async Task A_budget_that_leaves_a_silo_s_ledger_nothing_beside_orleans_pool_is_bad_input()
+    {
+        var run = await Bsi.RunAsync(["device", "enroll", "budget-2", "--platform", "iOS", "--os", "26.3.1",
+            "--connection", WithoutPoolSize(await postgres.CreateDatabaseAsync(), "bsi"), "--max-connections", "2", "--telemetry", "none"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("at least 3", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--max-connections", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--max-connections", "0")]
     [InlineData("--max-connections", "-4")]

@@ -110,8 +110,7 @@ public sealed class RolloutResumptionTests(PostgresFixture postgres)
 
     private static async Task<int> StepRemindersAsync(string database)
     {
-        await using var connection = new NpgsqlConnection(OrleansConnection.For(database));
-        await connection.OpenAsync(Ct);
+        await using var connection = await ClusterPool.For(database).OpenConnectionAsync(Ct);
         await using var count = new NpgsqlCommand("SELECT count(*)::int FROM OrleansRemindersTable WHERE ReminderName = 'rollout-steps'", connection);
         return (int)(await count.ExecuteScalarAsync(Ct))!;
     }

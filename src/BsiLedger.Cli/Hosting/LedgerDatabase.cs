@@ -1,4 +1,5 @@
 using BsiLedger.EventStore.Postgres;
+using BsiLedger.Host;
 using BsiLedger.Operations.Input;
 
 namespace BsiLedger.Cli.Hosting;
@@ -58,6 +59,22 @@ public sealed class LedgerDatabase : IAsyncDisposable
 
     /// <summary>For a command that runs long (a simulation, a server): refuses now if the budget cannot fit on the server.</summary>
     public Task EnsureBudgetFitsAsync(CancellationToken ct) => ConnectionBudgetCheck.EnsureFitsAsync(ConnectionString, ct);
+
+    /// <summary>
+    /// The host's options within this process's budget (<see cref="LedgerHostOptions.WithinBudget"/>): a budget that
+    /// leaves the ledger no connection beside the silo's Orleans pool is bad input.
+    /// </summary>
+    public static LedgerHostOptions WithinBudget(LedgerHostOptions options)
+    {
+        try
+        {
+            return options.WithinBudget();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{e.Message.Split(" (Parameter", 2)[0]}: raise --max-connections");
+        }
+    }
 
     public ValueTask DisposeAsync() => _embedded?.DisposeAsync() ?? ValueTask.CompletedTask;
 

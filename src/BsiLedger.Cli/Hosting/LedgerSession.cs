@@ -20,14 +20,18 @@ public sealed class LedgerSession : IAsyncDisposable
     private readonly LedgerDatabase _database;
     private readonly IHost _host;
 
-    private LedgerSession(LedgerDatabase database, IHost host)
+    private LedgerSession(LedgerDatabase database, IHost host, string connectionString)
     {
         _database = database;
         _host = host;
+        ConnectionString = connectionString;
     }
 
-    /// <summary>For questions asked of the database directly (verification), not through Marten or the grains.</summary>
-    public string ConnectionString => _database.ConnectionString;
+    /// <summary>
+    /// For questions asked of the database directly (verification), not through Marten or the grains: the ledger's
+    /// pool, which a silo's Orleans pool leaves the rest of the budget to.
+    /// </summary>
+    public string ConnectionString { get; }
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
@@ -44,12 +48,12 @@ public sealed class LedgerSession : IAsyncDisposable
             var options = new LedgerHostOptions(database.ConnectionString) { Telemetry = settings.Telemetry, WithSilo = false, Journal = settings.Journal };
             if (withSilo)
             {
-                options = await SiloOrClientAsync(database, settings.Cluster, options, ct);
+                options = LedgerDatabase.WithinBudget(await SiloOrClientAsync(database, settings.Cluster, options, ct));
             }
 
             var host = LedgerHost.Build(options);
             await StartAsync(host, options, ct);
-            return new LedgerSession(database, host);
+            return new LedgerSession(database, host, options.ConnectionString);
         }
         catch
         {

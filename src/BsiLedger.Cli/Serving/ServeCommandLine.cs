@@ -58,10 +58,8 @@ public static class ServeCommandLine
                 var endpoints = SiloEndpoints.Resolve(
                     settings.Cluster, advertised ?? SiloEndpoints.DefaultAdvertise(settings.ExplicitConnection), parse.GetValue(siloPort), parse.GetValue(gatewayPort));
                 await using var database = await LedgerDatabase.OpenAsync(settings, ct, hostStopsOnSignal: true);
-                var ledgerShare = LedgerShare(database.ConnectionString);
-                await ConnectionBudgetCheck.EnsureFitsAsync(ledgerShare, ct, alongside: ClusterPool.Size);
                 // A long-lived silo runs the read models' daemon itself and fires the rollout reminders that fall to it.
-                var ledger = new LedgerHostOptions(ledgerShare)
+                var ledger = LedgerDatabase.WithinBudget(new LedgerHostOptions(database.ConnectionString)
                 {
                     Cluster = endpoints,
                     Telemetry = settings.Telemetry,
@@ -69,7 +67,8 @@ public static class ServeCommandLine
                     FiresReminders = true,
                     Fleet = fleet,
                     Journal = settings.JournalWaitingAtMost(ServeOptions.DefaultOutageTolerance),
-                };
+                });
+                await ConnectionBudgetCheck.EnsureFitsAsync(ledger.ConnectionString, ct, alongside: ClusterPool.Size);
                 await using var app = ApiServer.Build(new ServeOptions(ledger, listen));
                 await app.StartAsync(ct);
                 var roles = app.Services.GetRequiredService<AuthTokens>().ConfiguredRoles;
@@ -97,18 +96,6 @@ public static class ServeCommandLine
             }
         });
         return option;
-    }
-
-    private static string LedgerShare(string connectionString)
-    {
-        try
-        {
-            return ClusterPool.LedgerShare(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"{e.Message.Split(" (Parameter", 2)[0]}: raise --max-connections");
-        }
     }
 
     private static string Urls(string? text)

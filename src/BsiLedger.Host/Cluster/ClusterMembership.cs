@@ -61,7 +61,9 @@ public static class ClusterMembership
     /// </summary>
     public static async Task<bool> IsLiveAsync(string connectionString, string clusterId, CancellationToken ct)
     {
-        await using var connection = await LedgerDataSource.OpenAsync(connectionString, ct);
+        // On Orleans' pool, which the command then uses either way (its silo's or its client's): the ledger's pool is
+        // not yet given its share of the budget when this is asked.
+        await using var connection = await ClusterPool.For(connectionString).OpenConnectionAsync(ct);
         if (!await ExistsAsync(connection, ct))
         {
             return false;

@@ -6,9 +6,10 @@ using Npgsql;
 namespace BsiLedger.Host.Cluster;
 
 /// <summary>
-/// The connections Orleans' membership (and the other AdoNet providers) use: a pool of <see cref="Size"/> of the
-/// process's <see cref="ConnectionBudget"/>, apart from the journal's so that a journal busy with a wave never keeps a
-/// silo from its heartbeat, and named <c>&lt;name&gt;-cluster</c> in <c>pg_stat_activity</c>.
+/// The connections Orleans' AdoNet providers use (membership, reminders, and the schema they read): one pool of
+/// <see cref="Size"/> per process, carved out of its <see cref="ConnectionBudget"/> (<see cref="LedgerHostOptions.WithinBudget"/>),
+/// apart from the journal's so that a journal busy with a wave never keeps a silo from its heartbeat or its reminders,
+/// and named <c>&lt;name&gt;-cluster</c> in <c>pg_stat_activity</c>.
 /// </summary>
 public static class ClusterPool
 {
@@ -27,7 +28,7 @@ public static class ClusterPool
         if (budget <= Size)
         {
             throw new ArgumentException(
-                $"a silo of a cluster needs a connection budget of at least {Size + 1}: {Size} for the cluster's membership and one for the ledger, but it is {budget}",
+                $"a process with Orleans' pool (a silo's membership or reminders, or a cluster client) needs a connection budget of at least {Size + 1}: {Size} for that pool and one for the ledger, but it is {budget}",
                 nameof(connectionString));
         }
 

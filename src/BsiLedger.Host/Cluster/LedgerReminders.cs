@@ -17,7 +17,10 @@ public static class LedgerReminders
     /// </summary>
     public static readonly TimeSpan RefreshPeriod = TimeSpan.FromMinutes(1);
 
-    /// <summary>Must be registered before Orleans, whose hosted service starts the silo.</summary>
+    /// <summary>
+    /// Must be registered before Orleans, whose hosted service starts the silo, and after the schema (the host's
+    /// <see cref="OrleansSchemaInitializer"/>): the table reads its statements when it starts.
+    /// </summary>
     public static void AddLedgerReminders(this IServiceCollection services, LedgerHostOptions options)
     {
         if (options.Fleet.AdvanceEvery is not { } every)
@@ -25,12 +28,10 @@ public static class LedgerReminders
             return;
         }
 
-        var connection = OrleansConnection.For(options.ConnectionString);
-        services.AddHostedService(_ => new ReminderSchemaStep(connection));
         services.UseAdoNetReminderService(table => table.Configure(table =>
         {
-            table.Invariant = "Npgsql";
-            table.ConnectionString = connection;
+            table.Invariant = ClusterMembership.AdoNetInvariant;
+            table.DataSource = ClusterPool.For(options.ConnectionString);
         }));
         services.Configure<ReminderOptions>(reminders =>
         {

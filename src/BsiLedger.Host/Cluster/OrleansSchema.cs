@@ -9,8 +9,8 @@ namespace BsiLedger.Host.Cluster;
 /// </summary>
 public static class OrleansSchema
 {
-    /// <summary>Every provider the ledger runs on PostgreSQL; a provider's part is added here.</summary>
-    public static IReadOnlyList<OrleansSchemaPart> Parts { get; } = [MembershipSchema.Part];
+    /// <summary>Every provider the ledger runs on PostgreSQL, all created together: a provider's part is added here.</summary>
+    public static IReadOnlyList<OrleansSchemaPart> Parts { get; } = [MembershipSchema.Part, ReminderSchema.Part];
 
     // Processes starting together against one database take turns: create-if-not-exists alone races on the catalog.
     private const long LockKey = 0x6273_692D_6F72_6C6E;
@@ -20,21 +20,22 @@ public static class OrleansSchema
         create table if not exists public.orleans_schema (part text primary key, version integer not null);
         """;
 
-    /// <summary>Idempotent. The ledger's connection string; the statements go through <see cref="ClusterPool"/>.</summary>
+    /// <summary>
+    /// The one entry point: every part, under one advisory lock and in one transaction, so a process finds either the
+    /// whole schema of its version or none of it. Idempotent. The ledger's connection string; the statements go through
+    /// <see cref="ClusterPool"/>.
+    /// </summary>
     /// <exception cref="OrleansSchemaVersionException">A newer bsi wrote a part of the schema this one would downgrade.</exception>
-    public static Task EnsureAsync(string ledgerConnectionString, CancellationToken ct) =>
-        EnsureAsync(ClusterPool.For(ledgerConnectionString), Parts, ct);
-
-    public static async Task EnsureAsync(NpgsqlDataSource dataSource, IReadOnlyList<OrleansSchemaPart> parts, CancellationToken ct)
+    public static async Task EnsureAsync(string ledgerConnectionString, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await ClusterPool.For(ledgerConnectionString).OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var locking = new NpgsqlCommand($"select pg_advisory_xact_lock({LockKey}); {Shared}", connection, transaction))
         {
             await locking.ExecuteNonQueryAsync(ct);
         }
 
-        foreach (var part in parts)
+        foreach (var part in Parts)
         {
             await EnsurePartAsync(connection, transaction, part, ct);
         }

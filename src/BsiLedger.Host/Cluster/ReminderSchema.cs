@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace BsiLedger.Host.Cluster;
 
 /// <summary>
@@ -18,15 +16,11 @@ namespace BsiLedger.Host.Cluster;
 /// </remarks>
 public static class ReminderSchema
 {
-    /// <summary>
-    /// Held while the Orleans schema is created, so processes starting together do not race on the catalog; the
-    /// membership schema takes the same key, since both create <c>OrleansQuery</c>.
-    /// </summary>
-    public const long LockKey = 0x6273_692D_6F72_6C6E;
+    public static OrleansSchemaPart Part { get; } = new("reminders", 1, Tables, Queries());
 
     private const string Columns = "GrainId, ReminderName, StartTime, Period, Version";
 
-    public static readonly IReadOnlyDictionary<string, string> Queries = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static Dictionary<string, string> Queries() => new(StringComparer.Ordinal)
     {
         ["ReadReminderRowsKey"] = $"""
             SELECT {Columns} FROM OrleansRemindersTable
@@ -67,9 +61,6 @@ public static class ReminderSchema
     };
 
     private const string Tables = """
-        CREATE TABLE IF NOT EXISTS public.OrleansQuery (
-            QueryKey varchar(64) NOT NULL PRIMARY KEY,
-            QueryText text NOT NULL);
         CREATE TABLE IF NOT EXISTS public.OrleansRemindersTable (
             ServiceId varchar(150) NOT NULL,
             GrainId text NOT NULL,
@@ -81,37 +72,4 @@ public static class ReminderSchema
             PRIMARY KEY (ServiceId, GrainId, ReminderName));
         CREATE INDEX IF NOT EXISTS OrleansRemindersTable_Ring ON public.OrleansRemindersTable (ServiceId, GrainHash);
         """;
-
-    private const string Upsert = """
-        INSERT INTO public.OrleansQuery (QueryKey, QueryText) VALUES (@key, @text)
-        ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText
-        """;
-
-    /// <summary>Creates what is missing and brings the statements up to date; safe to run from many processes at once.</summary>
-    public static async Task EnsureAsync(string orleansConnectionString, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(orleansConnectionString);
-        await connection.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockKey}); {Tables}", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(ct);
-        }
-
-        var batch = new NpgsqlBatch(connection, transaction);
-        await using (batch)
-        {
-            foreach (var (key, text) in Queries)
-            {
-                var upsert = new NpgsqlBatchCommand(Upsert);
-                upsert.Parameters.AddWithValue("key", key);
-                upsert.Parameters.AddWithValue("text", text);
-                batch.BatchCommands.Add(upsert);
-            }
-
-            await batch.ExecuteNonQueryAsync(ct);
-        }
-
-        await transaction.CommitAsync(ct);
-    }
 }

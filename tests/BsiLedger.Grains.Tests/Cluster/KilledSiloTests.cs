@@ -42,7 +42,7 @@ public sealed class KilledSiloTests(PostgresFixture postgres)
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         }
 
-        await ReminderSchema.EnsureAsync(OrleansConnection.For(connectionString), Ct);
+        await OrleansSchema.EnsureAsync(connectionString, Ct);
 
         var builder = new TestClusterBuilder(3);
         builder.Properties[LedgerSiloConfigurator.ConnectionStringKey] = connectionString;

@@ -92,9 +92,9 @@ public sealed class ReminderTableContractTests(PostgresFixture postgres)
     [Fact]
     public async Task Clearing_a_service_removes_its_rows_and_no_other_service_s()
     {
-        var connection = await SchemaAsync();
-        var mine = await TableAsync(connection);
-        var theirs = await TableAsync(connection);
+        var database = await SchemaAsync();
+        var mine = await TableAsync(database);
+        var theirs = await TableAsync(database);
         var grain = Grain("clear");
         await mine.UpsertRow(Entry(grain, "rollout-steps", DateTime.UtcNow, TimeSpan.FromSeconds(30)), Ct);
         await theirs.UpsertRow(Entry(grain, "rollout-steps", DateTime.UtcNow, TimeSpan.FromSeconds(30)), Ct);
@@ -108,31 +108,31 @@ public sealed class ReminderTableContractTests(PostgresFixture postgres)
     [Fact]
     public async Task Silos_starting_together_create_the_schema_once_and_leave_every_statement_in_place()
     {
-        var connection = OrleansConnection.For(await postgres.CreateDatabaseAsync());
+        var database = await postgres.CreateDatabaseAsync();
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ReminderSchema.EnsureAsync(connection, Ct)));
-        await ReminderSchema.EnsureAsync(connection, Ct);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => OrleansSchema.EnsureAsync(database, Ct)));
+        await OrleansSchema.EnsureAsync(database, Ct);
 
-        var table = await TableAsync(connection);
+        var table = await TableAsync(database);
         Assert.NotNull(await table.UpsertRow(Entry(Grain("schema"), "rollout-steps", DateTime.UtcNow, TimeSpan.FromSeconds(30)), Ct));
     }
 
     private async Task<string> SchemaAsync()
     {
-        var connection = OrleansConnection.For(await postgres.CreateDatabaseAsync());
-        await ReminderSchema.EnsureAsync(connection, Ct);
-        return connection;
+        var database = await postgres.CreateDatabaseAsync();
+        await OrleansSchema.EnsureAsync(database, Ct);
+        return database;
     }
 
-    /// <summary>The provider's own table, as a silo builds it, for a service of its own.</summary>
-    private static async Task<IReminderTable> TableAsync(string connection)
+    /// <summary>The provider's own table, as a silo builds it (on the process's Orleans pool), for a service of its own.</summary>
+    private static async Task<IReminderTable> TableAsync(string database)
     {
         var services = new ServiceCollection();
         services.AddSingleton(Options.Create(new ClusterOptions { ServiceId = "svc-" + Guid.NewGuid().ToString("N")[..8], ClusterId = "contract" }));
         services.UseAdoNetReminderService(options => options.Configure(table =>
         {
-            table.Invariant = "Npgsql";
-            table.ConnectionString = connection;
+            table.Invariant = ClusterMembership.AdoNetInvariant;
+            table.DataSource = ClusterPool.For(database);
         }));
         var table = services.BuildServiceProvider().GetRequiredService<IReminderTable>();
         await table.StartAsync(Ct);
