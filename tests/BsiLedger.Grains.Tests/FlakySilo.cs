@@ -42,6 +42,8 @@ public sealed class FlakySilo(PostgresFixture postgres) : IAsyncLifetime
                 _journal = new CommitThenFailJournal(new MartenEventJournal(provider.GetRequiredService<IDocumentStore>(), new JournalOptions()))),
         });
         await _host.StartAsync();
+        // The journal is made when first asked for: ask now, so a test's first command already finds it.
+        _host.Services.GetRequiredService<IEventJournal>();
     }
 
     public async ValueTask DisposeAsync()

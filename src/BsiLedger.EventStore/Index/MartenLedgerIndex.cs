@@ -60,7 +60,7 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
             return await OutageRetry.RunAsync(async () =>
             {
                 await using var session = store.QuerySession();
-                await using var command = new NpgsqlCommand(ReleaseGateLocks.StatusSql);
+                await using var command = new NpgsqlCommand(ReleaseGateLocks.StatusSql(store.Options.Events.DatabaseSchemaName));
                 command.Parameters.AddWithValue("releases", new[] { release.ToString() });
                 await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
                 await reader.ReadAsync(cancellationToken);

@@ -32,10 +32,11 @@ internal sealed class ReleaseGateLocks
     /// A release's status from its own stream. A statement of its own after the locks: under read committed it sees
     /// every recall committed while the lock was awaited.
     /// </summary>
-    internal static readonly string StatusSql = $"""
+    /// <param name="schema">The store's event schema (tests give stores schemas of their own).</param>
+    internal static string StatusSql(string schema) => $"""
         select g.id, case
-            when exists (select 1 from {LedgerStoreOptions.Schema}.mt_events e where e.stream_id = g.id and e.type = '{LedgerEventTypes.NameOf<RecallIssued>()}') then 2
-            when exists (select 1 from {LedgerStoreOptions.Schema}.mt_events e where e.stream_id = g.id and e.type = '{LedgerEventTypes.NameOf<ReleasePublished>()}') then 1
+            when exists (select 1 from {schema}.mt_events e where e.stream_id = g.id and e.type = '{LedgerEventTypes.NameOf<RecallIssued>()}') then 2
+            when exists (select 1 from {schema}.mt_events e where e.stream_id = g.id and e.type = '{LedgerEventTypes.NameOf<ReleasePublished>()}') then 1
             else 0 end
         from unnest(@releases) as g(id)
         """;
@@ -82,7 +83,7 @@ internal sealed class ReleaseGateLocks
     public async Task<IReadOnlySet<ReleaseId>> AcquireAsync(IDocumentSession session)
     {
         await session.BeginTransactionAsync(CancellationToken.None);
-        await using var command = new NpgsqlCommand(_reported.Length == 0 ? LockSql : LockSql + ";\n" + StatusSql);
+        await using var command = new NpgsqlCommand(_reported.Length == 0 ? LockSql : LockSql + ";\n" + StatusSql(session.DocumentStore.Options.Events.DatabaseSchemaName));
         command.Parameters.AddWithValue("space", LockSpace);
         command.Parameters.AddWithValue("keys", _keys);
         command.Parameters.AddWithValue("exclusive", _exclusive);
