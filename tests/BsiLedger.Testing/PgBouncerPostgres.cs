@@ -22,6 +22,8 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
     // PgBouncer refuses to run as root; the embedded server's account is at hand on any machine that runs it.
     private const string _serviceUser = "postgres";
 
+    private const string _oneServerDatabase = "one_server";
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "bsiledger-pgbouncer-" + Guid.NewGuid().ToString("N")[..12]);
     private EmbeddedPostgres? _postgres;
     private int _port;
@@ -32,6 +34,12 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
 
     /// <summary>The same server without PgBouncer, for looking at what it holds.</summary>
     public string DirectConnectionString => _postgres?.ConnectionString ?? throw new InvalidOperationException("not started");
+
+    /// <summary>
+    /// A database PgBouncer serves through a single server connection, so every client's transactions meet on it: what one
+    /// client's session leaves behind (an auto-prepared statement's name) is there for the next client, every time.
+    /// </summary>
+    public string OneServerConnectionString => Through(_oneServerDatabase);
 
     public string LogFile => Path.Combine(_directory, "pgbouncer.log");
 
@@ -45,6 +53,12 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync()
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..16];
+        await CreateOnServerAsync(name);
+        return Through(name);
+    }
+
+    private async Task CreateOnServerAsync(string name)
+    {
         var admin = new NpgsqlConnectionStringBuilder(DirectConnectionString) { Database = "postgres", Pooling = false };
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
@@ -52,8 +66,6 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
             await using var create = new NpgsqlCommand($"create database {name}", connection);
             await create.ExecuteNonQueryAsync();
         }
-
-        return Through(name);
     }
 
     /// <summary>The connection string with Npgsql's auto-prepared statements off, as the ledger needs behind PgBouncer 1.18.</summary>
@@ -63,6 +75,7 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_directory, Durable: false, MaxConnections: 200), CancellationToken.None);
+        await CreateOnServerAsync(_oneServerDatabase);
         for (var attempt = 1; ; attempt++)
         {
             _port = FreeTcpPort.Pick();
@@ -105,6 +118,7 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
         // Pools sized so that several test hosts at once are never queued behind each other.
         await File.WriteAllTextAsync(ConfigFile, string.Create(CultureInfo.InvariantCulture, $"""
             [databases]
+            {_oneServerDatabase} = host=127.0.0.1 port={serverPort} pool_size=1
             * = host=127.0.0.1 port={serverPort}
 
             [pgbouncer]
