@@ -57,8 +57,11 @@ public sealed class LedgerDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>For a command that runs long (a simulation, a server): refuses now if the budget cannot fit on the server.</summary>
-    public Task EnsureBudgetFitsAsync(CancellationToken ct) => ConnectionBudgetCheck.EnsureFitsAsync(ConnectionString, ct);
+    /// <summary>
+    /// For a command that runs long (a simulation, a server): refuses now if the budget, and <paramref name="alongside"/>
+    /// connections more that the process holds beside it (a simulation's other silos), cannot fit on the server.
+    /// </summary>
+    public Task EnsureBudgetFitsAsync(CancellationToken ct, int alongside = 0) => ConnectionBudgetCheck.EnsureFitsAsync(ConnectionString, ct, alongside);
 
     /// <summary>
     /// The host's options within this process's budget (<see cref="LedgerHostOptions.WithinBudget"/>): a budget that

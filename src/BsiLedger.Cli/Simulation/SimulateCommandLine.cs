@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using BsiLedger.Cli.Hosting;
 using BsiLedger.Cli.Output;
+using BsiLedger.EventStore.Postgres;
 using BsiLedger.Host;
 using BsiLedger.Operations;
 using BsiLedger.Operations.Input;
@@ -20,22 +21,26 @@ namespace BsiLedger.Cli.Simulation;
 /// </summary>
 public static class SimulateCommandLine
 {
+    private const int MaxSilos = 8;
+
     public static Command Build(CommandRunner runner)
     {
         var scenario = new Option<string?>("--scenario") { Description = "A scenario file (JSON, see docs/scenarios.md); the built-in scenario when absent" };
         var devices = new Option<string?>("--devices") { Description = "Fleet size, overriding the scenario's (built-in default: 10000)" };
         var seed = new Option<string?>("--seed") { Description = "Seed for every draw, overriding the scenario's (built-in default: 42)" };
+        var silos = new Option<string?>("--silos") { Description = $"Silos in one cluster in this process, each with the connection budget a bsi serve would have (default 1; at most {MaxSilos}); see docs/cluster.md" };
         var output = new Option<string>("--out") { Description = "Directory for report.json, report.md, adoption.png and recall.png (and, by default, the run's ledger)", DefaultValueFactory = _ => "./report" };
         var command = new Command("simulate",
             "Simulate a fleet under staged rollouts, failures, offline devices and a recall; write a report. "
             + "Here the embedded ledger defaults to OUT/ledger (not --data-dir's default) and --telemetry to none.")
         {
-            scenario, devices, seed, output,
+            scenario, devices, seed, silos, output,
         };
 
         runner.RegisterStandalone(command, parse =>
         {
             var chosen = ReadScenario(parse.GetValue(scenario), Number("--devices", parse.GetValue(devices)), Number("--seed", parse.GetValue(seed)));
+            var siloCount = SiloCount(Number("--silos", parse.GetValue(silos)));
             var directory = OutputDirectory(parse.GetValue(output) ?? "./report");
             var dataDirectoryGiven = parse.GetResult(GlobalOptions.DataDirectory) is { Implicit: false };
             // Millions of device spans on the console would drown the progress and slow the run: simulate's
@@ -43,6 +48,7 @@ public static class SimulateCommandLine
             var telemetryGiven = parse.GetResult(GlobalOptions.Telemetry) is { Implicit: false };
             return (settings, writer, ct) => RunAsync(
                 chosen,
+                siloCount,
                 directory,
                 dataDirectoryGiven ? settings.DataDirectory : Path.Combine(directory, "ledger"),
                 telemetryGiven ? settings : settings with { Telemetry = TelemetryMode.None },
@@ -52,16 +58,17 @@ public static class SimulateCommandLine
         return command;
     }
 
-    private static async Task<int> RunAsync(Scenario scenario, string directory, string dataDirectory, LedgerSettings settings, ResultWriter output, CancellationToken ct)
+    private static async Task<int> RunAsync(Scenario scenario, int silos, string directory, string dataDirectory, LedgerSettings settings, ResultWriter output, CancellationToken ct)
     {
         await using var database = await LedgerDatabase.OpenAsync(settings with { DataDirectory = dataDirectory }, ct);
-        await database.EnsureBudgetFitsAsync(ct);
         var connection = database.ConnectionString;
+        await database.EnsureBudgetFitsAsync(ct, alongside: (silos - 1) * ConnectionBudget.Of(connection));
         var options = new SimulationOptions(connection)
         {
             Telemetry = settings.Telemetry,
             Progress = StandardErrorProgress.Create(),
             OutageTolerance = settings.Journal.OutageTolerance,
+            Silos = silos,
         };
         SimulationReport report;
         try
@@ -160,6 +167,13 @@ public static class SimulateCommandLine
             throw new UsageException(file is null ? e.Message : $"scenario {file}: {e.Message}");
         }
     }
+
+    private static int SiloCount(int? silos) => silos switch
+    {
+        null => 1,
+        >= 1 and <= MaxSilos => silos.Value,
+        _ => throw new UsageException($"--silos: {silos} is not a silo count: give 1 to {MaxSilos}"),
+    };
 
     private static int? Number(string option, string? text) =>
         text is null ? null

@@ -3,7 +3,10 @@ using BsiLedger.Grains.Releases.Reports;
 
 namespace BsiLedger.Simulation.Reports;
 
-/// <summary>What <c>report.json</c> holds: the run's size and speed, and every release's rollout as the ledger recorded it.</summary>
+/// <summary>
+/// What <c>report.json</c> holds: the run's size and speed, and every release's rollout as the ledger recorded it.
+/// <paramref name="Silos"/> is how many silos the run's cluster had (<c>bsi simulate --silos</c>).
+/// </summary>
 public sealed record SimulationReport(
     int Seed,
     int Devices,
@@ -15,7 +18,8 @@ public sealed record SimulationReport(
     DateTimeOffset DomainStart,
     DateTimeOffset DomainEnd,
     ImmutableArray<ReleaseReport> Releases,
-    RecallTiming? RecallTiming);
+    RecallTiming? RecallTiming,
+    int Silos = 1);
 
 /// <summary>
 /// Wall time from the stored <c>RecallIssued</c> to the last online exposed device's stored withdrawal (the ledger's

@@ -20,6 +20,9 @@ public sealed record SimulationOptions(string ConnectionString)
     /// <summary>Device calls in flight at once while enrolling and checking in.</summary>
     public int Concurrency { get; init; } = 1024;
 
+    /// <summary>Silos in the run's cluster, all in this process (<see cref="SimulationSilos"/>).</summary>
+    public int Silos { get; init; } = 1;
+
     public ISimulationProgress Progress { get; init; } = new SilentProgress();
 
     /// <summary>How long the run waits out a database that dropped its connections or restarted before it fails.</summary>

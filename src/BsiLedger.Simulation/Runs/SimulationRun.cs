@@ -6,15 +6,12 @@ using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
 using BsiLedger.EventStore.Index;
-using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Outages;
 using BsiLedger.EventStore.ReadModels;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Devices;
-using BsiLedger.Grains.Fleet;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Grains.Releases.Reports;
-using BsiLedger.Host;
 using BsiLedger.Simulation.Fleet;
 using BsiLedger.Simulation.Reports;
 using BsiLedger.Simulation.Scenarios;
@@ -37,54 +34,50 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         var wall = Stopwatch.StartNew();
         var fleet = new SimulatedFleet(scenario);
         var clock = new VirtualClock(options.Start);
-        using var host = LedgerHost.Build(new LedgerHostOptions(options.ConnectionString)
+        await using var silos = SimulationSilos.Build(options, clock, new SimulatedAgent(fleet));
+        await silos.StartAsync(cancellationToken);
+        if (options.Silos > 1)
         {
-            Telemetry = options.Telemetry,
-            Clock = clock,
-            Agent = new SimulatedAgent(fleet),
-            Fleet = new FleetOptions { Shards = options.Shards, AdvanceEvery = null },
-            Journal = new JournalOptions { OutageTolerance = options.OutageTolerance },
-            RunsProjections = true,
-        });
-        await host.StartAsync(cancellationToken);
-        try
-        {
-            var index = host.Services.GetRequiredService<ILedgerIndex>();
-            if (await index.EventCountAsync(cancellationToken) is > 0 and var existing)
-            {
-                throw new LedgerNotEmptyException(existing);
-            }
-
-            var grains = host.Services.GetRequiredService<IGrainFactory>();
-            using var ticker = new ProgressTicker(options.Progress);
-            await EnrollAsync(grains, fleet, ticker, cancellationToken);
-            await PublishAndStartAsync(grains);
-            var schedule = new CheckInSchedule(fleet, options.Start);
-            var recallTiming = await StepAsync(grains, clock, schedule, ticker, cancellationToken);
-
-            var releases = await Task.WhenAll(scenario.Releases.Select(r => Release(grains, r.Id).Status()));
-            var events = await index.EventCountAsync(cancellationToken);
-            wall.Stop();
-            using var process = Process.GetCurrentProcess();
-            var report = new SimulationReport(
-                scenario.Seed,
-                fleet.Count,
-                schedule.Devices,
-                events,
-                wall.Elapsed.TotalSeconds,
-                events / wall.Elapsed.TotalSeconds,
-                process.PeakWorkingSet64,
-                options.Start,
-                clock.GetUtcNow(),
-                [.. releases.Select(ReleaseReport.From)],
-                recallTiming);
-            await CatchUpReadModelsAsync(host.Services.GetRequiredService<IDocumentStore>(), cancellationToken);
-            return report;
+            options.Progress.Milestone(string.Create(CultureInfo.InvariantCulture, $"{options.Silos} silos in one cluster"));
         }
-        finally
+
+        var index = silos.First.GetRequiredService<ILedgerIndex>();
+        if (await index.EventCountAsync(cancellationToken) is > 0 and var existing)
         {
-            await host.StopAsync(CancellationToken.None);
+            throw new LedgerNotEmptyException(existing);
         }
+
+        var grains = silos.First.GetRequiredService<IGrainFactory>();
+        using var ticker = new ProgressTicker(options.Progress);
+        await EnrollAsync(grains, fleet, ticker, cancellationToken);
+        if (options.Silos > 1)
+        {
+            options.Progress.Milestone($"device grains per silo: {string.Join(", ", await silos.DevicesPerSiloAsync())}");
+        }
+
+        await PublishAndStartAsync(grains);
+        var schedule = new CheckInSchedule(fleet, options.Start);
+        var recallTiming = await StepAsync(grains, clock, schedule, ticker, cancellationToken);
+
+        var releases = await Task.WhenAll(scenario.Releases.Select(r => Release(grains, r.Id).Status()));
+        var events = await index.EventCountAsync(cancellationToken);
+        wall.Stop();
+        using var process = Process.GetCurrentProcess();
+        var report = new SimulationReport(
+            scenario.Seed,
+            fleet.Count,
+            schedule.Devices,
+            events,
+            wall.Elapsed.TotalSeconds,
+            events / wall.Elapsed.TotalSeconds,
+            process.PeakWorkingSet64,
+            options.Start,
+            clock.GetUtcNow(),
+            [.. releases.Select(ReleaseReport.From)],
+            recallTiming,
+            options.Silos);
+        await CatchUpReadModelsAsync(silos.First.GetRequiredService<IDocumentStore>(), cancellationToken);
+        return report;
     }
 
     /// <summary>

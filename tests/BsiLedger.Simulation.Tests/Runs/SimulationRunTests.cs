@@ -33,6 +33,24 @@ public sealed class SimulationRunTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task On_three_silos_the_fleet_spreads_over_them_and_the_rollout_recorded_is_the_one_a_single_silo_records()
+    {
+        var scenario = BuiltInScenario.Create(devices: 1_500, seed: 11);
+        var milestones = new MilestoneRecorder();
+
+        var one = await RunAsync(scenario);
+        var three = await RunAsync(scenario, silos: 3, milestones);
+
+        Assert.Equal(3, three.Silos);
+        Assert.Equal(Counts(one with { Silos = 3 }), Counts(three));
+        var perSilo = milestones.Lines.Single(l => l.StartsWith("device grains per silo: ", StringComparison.Ordinal))["device grains per silo: ".Length..]
+            .Split(", ").Select(int.Parse).ToArray();
+        Assert.Equal(3, perSilo.Length);
+        Assert.Equal(scenario.Fleet.Devices, perSilo.Sum());
+        Assert.True(perSilo.Count(n => n > 0) > 1, $"the device grains stayed on one silo: {string.Join(", ", perSilo)}");
+    }
+
+    [Fact]
     public async Task A_simulation_refuses_a_ledger_that_already_holds_events_and_appends_nothing()
     {
         var connection = await postgres.CreateDatabaseAsync();
@@ -45,10 +63,28 @@ public sealed class SimulationRunTests(PostgresFixture postgres)
         Assert.Equal(events, await StoredRows.TotalAsync(connection));
     }
 
-    private async Task<SimulationReport> RunAsync(Scenario scenario)
+    private async Task<SimulationReport> RunAsync(Scenario scenario, int silos = 1, ISimulationProgress? progress = null)
     {
         var connection = await postgres.CreateDatabaseAsync();
-        return await new SimulationRun(scenario, new SimulationOptions(connection) { Shards = 32 }).RunAsync(TestContext.Current.CancellationToken);
+        var options = new SimulationOptions(connection) { Shards = 32, Silos = silos, Progress = progress ?? new SilentProgress() };
+        return await new SimulationRun(scenario, options).RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class MilestoneRecorder : ISimulationProgress
+    {
+        public List<string> Lines { get; } = [];
+
+        public void Milestone(string line)
+        {
+            lock (Lines)
+            {
+                Lines.Add(line);
+            }
+        }
+
+        public void Update(ProgressUpdate update)
+        {
+        }
     }
 
     /// <summary>Everything in the report but the wall-clock figures and the recall's id, which differ from run to run.</summary>
