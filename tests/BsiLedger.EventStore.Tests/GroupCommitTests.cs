@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using BsiLedger.Domain;
+using BsiLedger.Domain.Devices;
+using BsiLedger.Domain.Devices.Events;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Events;
 using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
@@ -81,6 +85,29 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : JournalTest(pos
     }
 
     [Fact]
+    public async Task A_recall_and_an_install_of_its_release_in_one_batch_store_the_install_before_the_recall()
+    {
+        var release = new ReleaseId(Platform.iOS, OsVersion.Parse(UniqueIds.BaseVersion()), 'a');
+        var stream = release.ToString();
+        await Journal.AppendAsync(stream, StreamHead.Empty, [ReleaseEvent(new ReleasePublished(release, ["WebKit"], [], Activation.Restart, null, JournalEvents.T0, Cause.Operator("it")))], Ct);
+        var device = UniqueIds.Device("gate");
+        await Journal.AppendAsync(device, StreamHead.Empty, [JournalEvents.Enrolled(device)], Ct);
+        var published = (await Journal.ReadAsync(stream, 0, Ct))[^1];
+        var enrolled = (await Journal.ReadAsync(device, 0, Ct))[^1];
+        var recall = Pending(stream, StreamHead.Of(published), ReleaseEvent(new RecallIssued(release, "recall-1", "breaks sign-in", JournalEvents.T0.AddHours(2), Cause.Operator("it"))));
+        var install = Pending(device, StreamHead.Of(enrolled), JournalEvents.Installed(device, stream));
+
+        // The recall first in the batch: in one transaction its row would take the lower sequence number.
+        await Journal.CommitAsync([recall, install]);
+
+        await recall.Outcome;
+        await install.Outcome;
+        var recalledAt = await ScalarAsync($"select seq_id from {LedgerStoreOptions.Schema}.mt_events where stream_id = any(@ids) and type = '{LedgerEventTypes.NameOf<RecallIssued>()}'", [stream]);
+        var installedAt = await ScalarAsync($"select seq_id from {LedgerStoreOptions.Schema}.mt_events where stream_id = any(@ids) and type = '{LedgerEventTypes.NameOf<BsiInstalled>()}'", [device]);
+        Assert.True(installedAt < recalledAt, $"the install (seq {installedAt}) was stored after the recall (seq {recalledAt})");
+    }
+
+    [Fact]
     public async Task Reads_arriving_together_each_get_their_own_stream_after_their_own_version()
     {
         var ids = Enumerable.Range(0, 100).Select(_ => UniqueIds.Device("read")).ToArray();
@@ -112,6 +139,8 @@ public sealed class GroupCommitTests(PostgresFixture postgres) : JournalTest(pos
             Assert.Matches(@"after waiting [1-9]\d* s for the database", unavailable.Message);
         }
     }
+
+    private static JournalEvent ReleaseEvent(IReleaseEvent data) => new(data, new Provenance("c-release", "cmd-" + Guid.NewGuid().ToString("N")));
 
     private PendingAppend NewStream()
     {

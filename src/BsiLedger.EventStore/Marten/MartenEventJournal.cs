@@ -150,22 +150,24 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
 
     /// <summary>
     /// One batch into as few transactions as its conflicts allow. A stream may appear once per
-    /// transaction, so a second append to the same stream (two writers racing) goes in its own.
+    /// transaction, so a second append to the same stream (two writers racing) goes in its own. A recall goes in its
+    /// own too, after the rest: the gate reads a release's status before the transaction's rows are written, so a
+    /// device's report sharing the recall's transaction would pass it and could be stored after the recall.
     /// </summary>
     internal async Task CommitAsync(List<PendingAppend> batch)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var first = new List<PendingAppend>(batch.Count);
-        var repeats = new List<PendingAppend>();
+        var alone = new List<PendingAppend>();
         foreach (var append in batch)
         {
-            (seen.Add(append.StreamId) ? first : repeats).Add(append);
+            (!ReleaseGateLocks.Recalls(append) && seen.Add(append.StreamId) ? first : alone).Add(append);
         }
 
         await CommitIsolatingConflictsAsync(first);
-        foreach (var repeat in repeats)
+        foreach (var append in alone)
         {
-            await CommitIsolatingConflictsAsync([repeat]);
+            await CommitIsolatingConflictsAsync([append]);
         }
     }
 

@@ -48,6 +48,9 @@ internal sealed class ReleaseGateLocks
     private ReleaseGateLocks(int[] keys, bool[] exclusive, string[] reported) =>
         (_keys, _exclusive, _reported) = (keys, exclusive, reported);
 
+    /// <summary>Whether the append recalls a release: it takes the gate exclusively, and goes in a transaction of its own.</summary>
+    public static bool Recalls(PendingAppend append) => append.Events.Any(e => e.Data is RecallIssued);
+
     /// <summary>The locks a transaction carrying these appends needs; null when it touches no release's gate.</summary>
     public static ReleaseGateLocks? For(IEnumerable<PendingAppend> appends)
     {
