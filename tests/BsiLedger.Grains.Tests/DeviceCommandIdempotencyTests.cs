@@ -110,6 +110,26 @@ public sealed class DeviceCommandIdempotencyTests(FlakySilo silo) : IClassFixtur
     }
 
     [Fact]
+    public async Task Two_releases_recalled_under_one_command_id_are_each_withdrawn_from_the_device()
+    {
+        var (fleet, first, id) = await EnrolledAsync("same-key");
+        var device = fleet.Device(id);
+        var second = fleet.Release('b');
+        await fleet.PublishAndPlanAsync(second, TestFleet.Plan(10, (1.0, 0, 0.5)));
+        // Keys are per route: an operator's ticket number may well recall two releases.
+        var ticket = Provenance.NewCommand("ticket-4711");
+        await AcceptedAsync(device, new InstallBsi(id, first, Cause.Device(id)));
+        Assert.Equal(CommandStatus.Accepted, (await fleet.ReleaseGrain(first).Recall("breaks sign-in pages", TestFleet.Operator, ticket)).Status);
+        await AcceptedAsync(device, new InstallBsi(id, second, Cause.Device(id)));
+        var stored = await StoredRows.CountAsync(silo.ConnectionString, id);
+
+        Assert.Equal(CommandStatus.Accepted, (await fleet.ReleaseGrain(second).Recall("breaks sign-in pages too", TestFleet.Operator, ticket)).Status);
+
+        Assert.Equal(stored + 1, await StoredRows.CountAsync(silo.ConnectionString, id));
+        Assert.True((await fleet.ReleaseGrain(second).Status()).Release.Recall?.IsComplete, "the second recall completed");
+    }
+
+    [Fact]
     public async Task A_check_in_retried_after_its_offer_committed_appends_nothing()
     {
         var fleet = TestFleet.NewLine(silo.Grains);

@@ -12,8 +12,11 @@ public static class CommandIds
     /// <summary>Wave <paramref name="wave"/> of <paramref name="release"/>'s rollout offered to the device.</summary>
     public static string Offer(ReleaseId release, int wave, string device) => $"offer/{release}/{wave}/{device}";
 
-    /// <summary>The recall's fan-out withdrawing its release from the device.</summary>
-    public static string Withdrawal(string recallId, string device) => $"withdraw/{recallId}/{device}";
+    /// <summary>
+    /// Recall <paramref name="recallId"/>'s fan-out withdrawing <paramref name="release"/> from the device. The recall's
+    /// id is its caller's command id, which another route (another release's recall) may use again.
+    /// </summary>
+    public static string Withdrawal(ReleaseId release, string recallId, string device) => $"withdraw/{release}/{recallId}/{device}";
 
     /// <summary>The check-in <paramref name="checkIn"/> withdrawing the recalled <paramref name="release"/>.</summary>
     public static string CheckInWithdrawal(string checkIn, ReleaseId release) => $"{checkIn}/withdraw/{release}";

@@ -88,7 +88,7 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent, ILedgerIn
         }
 
         using var activity = StartActivity("device withdraw", order.Provenance);
-        var provenance = order.Provenance with { CausationId = CommandIds.Withdrawal(order.RecallId, Id) };
+        var provenance = order.Provenance with { CausationId = CommandIds.Withdrawal(order.Release, order.RecallId, Id) };
         var outcome = await RunAsync([new WithdrawBsi(Id, order.Release, order.RecallId, order.Cause)], provenance);
         if (outcome is { Status: CommandStatus.Accepted, Replayed: false })
         {
