@@ -3,6 +3,7 @@ using BsiLedger.Domain;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Devices;
+using BsiLedger.Grains.Fleet;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Host;
 using BsiLedger.Host.Telemetry;
@@ -75,7 +76,14 @@ public sealed class GrainPathPhase(string name, string devicePrefix, JournalOpti
     public async Task<PhaseResult> RunAsync(string connectionString, int devices, int concurrency, CancellationToken ct)
     {
         var pooled = poolSize is { } size ? new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = size }.ConnectionString : connectionString;
-        using var host = LedgerHost.Build(new LedgerHostOptions(pooled) { Telemetry = TelemetryMode.None, Journal = journal, ConfigureServices = telemetry });
+        // No rollout steps here, so no reminders and no Orleans pool: the phase measures the ledger's own connections.
+        using var host = LedgerHost.Build(new LedgerHostOptions(pooled)
+        {
+            Telemetry = TelemetryMode.None,
+            Journal = journal,
+            Fleet = new FleetOptions { AdvanceEvery = null },
+            ConfigureServices = telemetry,
+        });
         await host.StartAsync(ct);
         try
         {
