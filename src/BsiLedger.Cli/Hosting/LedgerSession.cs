@@ -45,14 +45,28 @@ public sealed class LedgerSession : IAsyncDisposable
         var database = await LedgerDatabase.OpenAsync(settings, ct, mayBorrow: true);
         try
         {
-            var options = new LedgerHostOptions(database.ConnectionString) { Telemetry = settings.Telemetry, WithSilo = false, Journal = settings.Journal };
-            if (withSilo)
+            var readOnly = new LedgerHostOptions(database.ConnectionString) { Telemetry = settings.Telemetry, WithSilo = false, Journal = settings.Journal };
+            var options = withSilo ? LedgerDatabase.WithinBudget(await SiloOrClientAsync(database, settings.Cluster, readOnly, ct)) : readOnly;
+            var host = LedgerHost.Build(options);
+            try
             {
-                options = LedgerDatabase.WithinBudget(await SiloOrClientAsync(database, settings.Cluster, options, ct));
+                await StartAsync(host, options, ct);
+            }
+            catch (ClusterUnreachableException) when (database.BorrowedFrom is null)
+            {
+                if (await ClusterMembership.IsLiveAsync(database.ConnectionString, settings.Cluster, ct))
+                {
+                    throw;
+                }
+
+                // Its last silo left while this command was connecting: the command runs where it would have had the
+                // cluster not been there.
+                await Console.Error.WriteLineAsync($"bsi: cluster {settings.Cluster} stopped while this command connected; running it here");
+                options = LedgerDatabase.WithinBudget(readOnly with { WithSilo = true });
+                host = LedgerHost.Build(options);
+                await host.StartAsync(ct);
             }
 
-            var host = LedgerHost.Build(options);
-            await StartAsync(host, options, ct);
             return new LedgerSession(database, host, options.ConnectionString);
         }
         catch

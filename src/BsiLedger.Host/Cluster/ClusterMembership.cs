@@ -56,8 +56,9 @@ public static class ClusterMembership
 
     /// <summary>
     /// Whether a silo of <paramref name="clusterId"/> is active and wrote its heartbeat within
-    /// <see cref="MembershipTimings.HeartbeatFreshFor"/> (by the database's clock, so no machine's skew counts): what a
-    /// command asks before it goes to the cluster as a client rather than hosting a silo of its own.
+    /// <see cref="MembershipTimings.HeartbeatFreshFor"/>: what a command asks before it goes to the cluster as a client
+    /// rather than hosting a silo of its own. The heartbeat is the silo's clock, the freshness the database's, so the
+    /// answer is as good as their agreement (docs/cluster.md, Clocks).
     /// </summary>
     public static async Task<bool> IsLiveAsync(string connectionString, string clusterId, CancellationToken ct)
     {

@@ -86,6 +86,22 @@ public sealed class ClusterClientTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_cluster_whose_heartbeat_goes_stale_while_a_command_connects_is_given_up_and_the_command_runs_here()
+    {
+        var cluster = $"test-{Guid.NewGuid():N}";
+        var device = UniqueIds.Device();
+        // Fresh (under 15 s) when the command first looks, if it looks within 10 s; stale when it looks again, after
+        // the gateways have had their 10 s.
+        await RegisterUnreachableSiloAsync(cluster, heartbeat: "now() - interval '5 seconds'");
+
+        var run = await Bsi.RunAsync(["device", "enroll", device, "--platform", "iOS", "--os", "26.3.1", "--connection", postgres.ConnectionString, "--cluster", cluster, "--telemetry", "none"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"cluster {cluster} stopped while this command connected; running it here", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, await StoredRows.CountAsync(postgres.ConnectionString, device));
+    }
+
+    [Fact]
     public async Task A_cluster_id_outside_the_allowed_characters_is_exit_2()
     {
         var run = await Bsi.RunAsync(["device", "show", UniqueIds.Device(), "--connection", postgres.ConnectionString, "--cluster", "no spaces/here", "--telemetry", "none"]);
@@ -94,8 +110,8 @@ public sealed class ClusterClientTests(PostgresFixture postgres)
         Assert.Contains("--cluster", run.Stderr, StringComparison.Ordinal);
     }
 
-    /// <summary>A silo row as a killed silo leaves it, heartbeat fresh, pointing at a port nothing listens on.</summary>
-    private async Task RegisterUnreachableSiloAsync(string cluster)
+    /// <summary>A silo row as a killed silo leaves it, pointing at a port nothing listens on; by default its heartbeat stays fresh.</summary>
+    private async Task RegisterUnreachableSiloAsync(string cluster, string heartbeat = "now() + interval '1 minute'")
     {
         await OrleansSchema.EnsureAsync(postgres.ConnectionString, CancellationToken.None);
         await using var connection = new NpgsqlConnection(postgres.ConnectionString);
@@ -103,7 +119,7 @@ public sealed class ClusterClientTests(PostgresFixture postgres)
         await using var insert = new NpgsqlCommand($"""
             insert into {MembershipSchema.VersionTable} (deployment_id, version) values (@cluster, 1);
             insert into {MembershipSchema.MemberTable} (deployment_id, address, port, generation, silo_name, host_name, status, proxy_port, start_time, i_am_alive_time)
-            values (@cluster, '127.0.0.1', @port, 1, 'killed', 'localhost', {MembershipSchema.ActiveStatus}, @gateway, now(), now() + interval '1 minute');
+            values (@cluster, '127.0.0.1', @port, 1, 'killed', 'localhost', {MembershipSchema.ActiveStatus}, @gateway, now(), {heartbeat});
             """, connection);
         insert.Parameters.AddWithValue("cluster", cluster);
         insert.Parameters.AddWithValue("port", FreeTcpPort.Pick());
