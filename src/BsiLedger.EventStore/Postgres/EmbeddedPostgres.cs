@@ -39,6 +39,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         StopOnce? stopOnce = null;
         try
         {
+            // A killed run's record names a port that is no longer this directory's; a process that finds this one
+            // locked would otherwise believe it until the new record replaces it.
+            RunningEmbeddedServer.Forget(dataDirectory);
             var serverDirectory = await new DataDirectoryRelocation(account, DataDirectoryRelocation.DefaultRoot)
                 .ResolveAsync(dataDirectory, options.Notice, ct);
             if (serverDirectory != dataDirectory)

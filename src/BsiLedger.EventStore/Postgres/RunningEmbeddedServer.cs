@@ -5,8 +5,9 @@ namespace BsiLedger.EventStore.Postgres;
 /// <summary>
 /// Where the embedded server a live process runs for a data directory listens, so a second process on that
 /// directory can reach it (a <c>bsi</c> command sent to the cluster of a <c>bsi serve</c> on the same directory)
-/// instead of only being told the directory is busy. Written once the server is up; only read while another
-/// process holds the directory's lock, so a file left behind by a killed run is never believed.
+/// instead of only being told the directory is busy. Removed as soon as a process takes the directory's lock,
+/// written once its server is up, and only read while another process holds that lock, so a file left behind by a
+/// killed run is never believed.
 /// </summary>
 public static class RunningEmbeddedServer
 {
