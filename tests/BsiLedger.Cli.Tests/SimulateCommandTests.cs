@@ -21,6 +21,7 @@ public sealed class SimulateCommandTests(PostgresFixture postgres)
         var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "report.json"), TestContext.Current.CancellationToken)).RootElement;
         Assert.Equal(JsonValueKind.Object, run.Json().ValueKind);
         Assert.Equal(400, report.GetProperty("devices").GetInt32());
+        Assert.Equal(1, report.GetProperty("silos").GetInt32());
         Assert.Equal(await StoredRows.TotalAsync(connection), report.GetProperty("eventsAppended").GetInt64());
         foreach (var field in new[] { "wallSeconds", "eventsPerSecond", "peakWorkingSetBytes" })
         {
@@ -117,6 +118,8 @@ public sealed class SimulateCommandTests(PostgresFixture postgres)
     [InlineData("--devices", "-5", "--devices")]
     [InlineData("--devices", "many", "--devices")]
     [InlineData("--seed", "1.5", "--seed")]
+    [InlineData("--silos", "0", "--silos")]
+    [InlineData("--silos", "9", "--silos")]
     public async Task Bad_numbers_are_exit_2_with_the_option_named_and_nothing_appended(string option, string value, string named)
     {
         var connection = await postgres.CreateDatabaseAsync();
