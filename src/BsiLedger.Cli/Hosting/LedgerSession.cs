@@ -15,7 +15,8 @@ namespace BsiLedger.Cli.Hosting;
 public sealed class LedgerSession : IAsyncDisposable
 {
     /// <summary>How long a command waits for a registered cluster's gateways before it says so and stops.</summary>
-    public static readonly TimeSpan ClusterConnectTimeout = TimeSpan.FromSeconds(10);
+    // A client's start on a busy 2-core machine (a CI run's test assemblies side by side) was seen to need over 10 s.
+    public static readonly TimeSpan ClusterConnectTimeout = TimeSpan.FromSeconds(20);
 
     private readonly LedgerDatabase _database;
     private readonly IHost _host;

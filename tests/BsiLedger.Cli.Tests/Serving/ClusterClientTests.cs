@@ -91,7 +91,7 @@ public sealed class ClusterClientTests(PostgresFixture postgres)
         var cluster = $"test-{Guid.NewGuid():N}";
         var device = UniqueIds.Device();
         // Fresh (under 15 s) when the command first looks, if it looks within 10 s; stale when it looks again, after
-        // the gateways have had their 10 s.
+        // the gateways have had their 20 s.
         await RegisterUnreachableSiloAsync(cluster, heartbeat: "now() - interval '5 seconds'");
 
         var run = await Bsi.RunAsync(["device", "enroll", device, "--platform", "iOS", "--os", "26.3.1", "--connection", postgres.ConnectionString, "--cluster", cluster, "--telemetry", "none"]);

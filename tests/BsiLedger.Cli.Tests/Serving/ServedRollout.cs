@@ -10,7 +10,7 @@ namespace BsiLedger.Cli.Tests.Serving;
 /// A line of its own, enrolled and rolled out through a served API, watched through the database alone (a request about
 /// the release would itself wake its grain, and these tests are about who wakes it).
 /// </summary>
-public sealed class ServedRollout(string database, double[] shares)
+public sealed class ServedRollout(string database, double[] shares, string soak = "1s")
 {
     private static readonly string[] Components = ["WebKit"];
 
@@ -37,12 +37,12 @@ public sealed class ServedRollout(string database, double[] shares)
         });
     }
 
-    /// <summary>Publishes, plans (every wave soaks 1 s and halts only past 50% failures) and starts the release.</summary>
+    /// <summary>Publishes, plans (every wave soaks <c>soak</c>, 1 s by default, and halts only past 50% failures) and starts the release.</summary>
     public async Task StartAsync(HttpClient http)
     {
         var path = $"/releases/{Uri.EscapeDataString(Release.ToString())}";
         await CommandAsync(http, "/releases", new { id = Release.ToString(), components = Components });
-        await CommandAsync(http, $"{path}/plan", new { waves = shares.Select(share => new { share, soak = "1s", failureThreshold = 0.5 }), minSample = 10 });
+        await CommandAsync(http, $"{path}/plan", new { waves = shares.Select(share => new { share, soak, failureThreshold = 0.5 }), minSample = 10 });
         await CommandAsync(http, $"{path}/start", new { });
     }
 

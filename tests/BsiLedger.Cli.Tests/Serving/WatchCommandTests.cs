@@ -9,7 +9,8 @@ public sealed class WatchCommandTests(PostgresFixture postgres)
     public async Task Watching_a_rollout_prints_its_waves_and_rates_until_it_completes_then_exits_0()
     {
         var database = await postgres.CreateDatabaseAsync();
-        var rollout = new ServedRollout(database, [0.5, 1.0]);
+        // Soaks long enough that the watch, however slowly its process starts on a busy machine, sees the rollout running.
+        var rollout = new ServedRollout(database, [0.5, 1.0], soak: "15s");
         await using var served = await ServedBsi.StartAsync(database, TimeSpan.FromMilliseconds(200));
         await rollout.EnrollAsync(served.Http, 40);
         await rollout.StartAsync(served.Http);
