@@ -28,9 +28,14 @@ public sealed record Release(
 
     public WaveRecord? CurrentWave => Waves.IsEmpty ? null : Waves[^1];
 
-    /// <summary>The share of the eligible fleet offered the release now: what a device checking in may take.</summary>
+    /// <summary>
+    /// The share of the eligible fleet offered the release now: what a device checking in may take (of a paced wave,
+    /// only as far as its offers have gone).
+    /// </summary>
     public double OfferedShare =>
-        Recall is null && Phase is RolloutPhase.Running or RolloutPhase.Completed ? CurrentWave?.Share ?? 0 : 0;
+        Recall is null && Phase is RolloutPhase.Running or RolloutPhase.Completed && CurrentWave is { } wave
+            ? wave.ShareAt(Plan!.ShareBefore(wave.Index), wave.Pacing?.Offered ?? 0)
+            : 0;
 
     /// <summary>
     /// When the rollout next has something to do by itself: the current wave's soak end, or now when a wave

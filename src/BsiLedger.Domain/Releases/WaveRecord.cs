@@ -21,6 +21,13 @@ public sealed record WaveRecord(
 {
     public WaveTally Latest => LastTally ?? AtStart;
 
+    /// <summary>
+    /// The cumulative share offered once <paramref name="offered"/> devices of a paced wave's slice have been: its
+    /// offers take the slice in cohort order, so the first devices of a 10% wave are those a 1% wave would have had.
+    /// </summary>
+    public double ShareAt(double shareBefore, int offered) =>
+        Slice is { } slice && offered < slice ? shareBefore + (Share - shareBefore) * offered / slice : Share;
+
     /// <summary>Devices of a paced wave's slice not offered yet; 0 for a wave offered all at once.</summary>
     public int NotOffered => Slice is { } slice && Pacing is { } pacing ? Math.Max(0, slice - pacing.Offered) : 0;
 }
