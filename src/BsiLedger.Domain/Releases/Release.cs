@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Releases.Events;
+using BsiLedger.Domain.Releases.Pacing;
 
 namespace BsiLedger.Domain.Releases;
 
@@ -27,9 +28,14 @@ public sealed record Release(
 
     public WaveRecord? CurrentWave => Waves.IsEmpty ? null : Waves[^1];
 
-    /// <summary>The share of the eligible fleet offered the release now: what a device checking in may take.</summary>
+    /// <summary>
+    /// The share of the eligible fleet offered the release now: what a device checking in may take (of a paced wave,
+    /// only as far as its offers have gone).
+    /// </summary>
     public double OfferedShare =>
-        Recall is null && Phase is RolloutPhase.Running or RolloutPhase.Completed ? CurrentWave?.Share ?? 0 : 0;
+        Recall is null && Phase is RolloutPhase.Running or RolloutPhase.Completed && CurrentWave is { } wave
+            ? wave.ShareAt(Plan!.ShareBefore(wave.Index), wave.Pacing?.Offered ?? 0)
+            : 0;
 
     /// <summary>
     /// When the rollout next has something to do by itself: the current wave's soak end, or now when a wave
@@ -44,8 +50,28 @@ public sealed record Release(
                 return null;
             }
 
-            return wave.CompletedAt ?? wave.StartedAt + Plan.Waves[wave.Index].Soak;
+            if (wave.CompletedAt is { } completed)
+            {
+                return completed;
+            }
+
+            // A paced wave ends once its soak is over and its whole slice has been offered.
+            return wave.NotOffered > 0 ? NextOfferAt(Plan.Waves[wave.Index].Pacing!, wave) : wave.StartedAt + Plan.Waves[wave.Index].Soak;
         }
+    }
+
+    /// <summary>
+    /// When a paced wave's next offer falls due at the rate it has now (to the next whole second, so that the step
+    /// taken then finds it due).
+    /// </summary>
+    private static DateTimeOffset NextOfferAt(WavePacing pacing, WaveRecord wave)
+    {
+        var progress = wave.Pacing!;
+        var rate = pacing.PerHour(progress.Offered, progress.Successes, wave.Slice!.Value);
+        var hours = Math.Max(0, (progress.Offered + 1 - progress.Allowance) / rate);
+        var at = progress.CountedTo + TimeSpan.FromHours(hours);
+        var second = TimeSpan.TicksPerSecond;
+        return new DateTimeOffset((at.UtcTicks + second - 1) / second * second, TimeSpan.Zero);
     }
 
     public Release Apply(IReleaseEvent @event) => @event switch
@@ -62,7 +88,11 @@ public sealed record Release(
         WaveStarted e => this with
         {
             Phase = RolloutPhase.Running,
-            Waves = Waves.Add(new WaveRecord(e.Wave, e.Share, e.At, e.Tally, null, null, false)),
+            Waves = Waves.Add(new WaveRecord(e.Wave, e.Share, e.At, e.Tally, null, null, false, e.Slice, e.Slice is null ? null : PacingProgress.StartedAt(e.At))),
+        },
+        WaveOffersSent e => this with
+        {
+            Waves = Waves.SetItem(e.Wave, Waves[e.Wave] with { AtStart = Waves[e.Wave].AtStart.Plus(e.Tally), Pacing = e.Progress }),
         },
         WaveCompleted e => this with
         {
@@ -70,7 +100,12 @@ public sealed record Release(
             Phase = e.Wave == Plan!.Waves.Length - 1 ? RolloutPhase.Completed : Phase,
         },
         RolloutPaused => this with { Phase = RolloutPhase.Paused },
-        RolloutResumed => this with { Phase = RolloutPhase.Running },
+        // Time spent paused or halted brings a paced wave no offers.
+        RolloutResumed e => this with
+        {
+            Phase = RolloutPhase.Running,
+            Waves = CurrentWave is { Pacing: { } pacing } wave ? Waves.SetItem(wave.Index, wave with { Pacing = pacing.ResumedAt(e.At) }) : Waves,
+        },
         RolloutHalted e => this with
         {
             Phase = RolloutPhase.Halted,

@@ -20,6 +20,7 @@ public static class ReleaseDecider
             PlanRollout c => Plan(state, c, now),
             BeginWave c => BeginWave(state, c, now),
             EndWave c => EndWave(state, c, now),
+            SendWaveOffers c => SendWaveOffers(state, c, now),
             PauseRollout c => Pause(state, c, now),
             ResumeRollout c => Resume(state, c, now),
             IssueRecall c => Recall(state, c, now),
@@ -84,8 +85,9 @@ public static class ReleaseDecider
             return Decision<IReleaseEvent>.Unchanged;
         }
 
-        var started = new WaveStarted(c.Release, c.Wave, state.Plan!.Waves[c.Wave].Share, c.Tally, now, c.Cause);
-        return HaltFor(state.Plan, c.Release, c.Wave, c.Tally, now) is { } halted
+        var paced = state.Plan!.Waves[c.Wave].Pacing is not null;
+        var started = new WaveStarted(c.Release, c.Wave, state.Plan.Waves[c.Wave].Share, c.Tally, now, c.Cause, paced ? c.Slice ?? 0 : null);
+        return HaltFor(state.Plan, c.Release, c.Wave, c.Tally, now, paced ? (0, c.Slice ?? 0) : null) is { } halted
             ? Decision<IReleaseEvent>.Accept(started, halted)
             : Decision<IReleaseEvent>.Accept(started);
     }
@@ -109,8 +111,14 @@ public static class ReleaseDecider
             return Decision<IReleaseEvent>.Unchanged;
         }
 
-        // A wave an operator resumed after its halt is not halted again on the same slice.
-        if (!state.CurrentWave!.Halted && HaltFor(state.Plan!, c.Release, c.Wave, c.Tally, now) is { } halted)
+        // A wave an operator resumed after its halt is not halted again on the same slice; a paced wave ends only
+        // once all of its slice was offered.
+        if (state.CurrentWave!.NotOffered > 0)
+        {
+            return Decision<IReleaseEvent>.Unchanged;
+        }
+
+        if (!state.CurrentWave.Halted && HaltFor(state.Plan!, c.Release, c.Wave, c.Tally, now, Offered(state.CurrentWave)) is { } halted)
         {
             return Decision<IReleaseEvent>.Accept(halted);
         }
@@ -118,11 +126,37 @@ public static class ReleaseDecider
         return Decision<IReleaseEvent>.Accept(new WaveCompleted(c.Release, c.Wave, c.Tally, now, c.Cause));
     }
 
-    private static RolloutHalted? HaltFor(RolloutPlan plan, ReleaseId release, int wave, WaveTally tally, DateTimeOffset now)
+    /// <summary>
+    /// A paced wave's next offers went out: recorded, and the failures among everything the wave has found so far
+    /// checked against its threshold at once, so that a bad release halts with the rest of the slice never offered.
+    /// </summary>
+    private static Decision<IReleaseEvent> SendWaveOffers(Release state, SendWaveOffers c, DateTimeOffset now)
+    {
+        var isCurrent = state.Phase == RolloutPhase.Running && state.Recall is null
+            && state.CurrentWave is { CompletedAt: null, Pacing: not null } wave && wave.Index == c.Wave && c.Progress.Offered > wave.Pacing.Offered;
+        if (!isCurrent)
+        {
+            return Decision<IReleaseEvent>.Unchanged;
+        }
+
+        var current = state.CurrentWave!;
+        var sent = new WaveOffersSent(c.Release, c.Wave, c.Tally, c.Progress, now, c.Cause);
+        var after = current with { AtStart = current.AtStart.Plus(c.Tally), Pacing = c.Progress };
+        return !current.Halted && HaltFor(state.Plan!, c.Release, c.Wave, after.AtStart, now, Offered(after)) is { } halted
+            ? Decision<IReleaseEvent>.Accept(sent, halted)
+            : Decision<IReleaseEvent>.Accept(sent);
+    }
+
+    /// <summary>A paced wave's slice as offered and not yet; null for a wave offered all at once.</summary>
+    private static (int Offered, int NotOffered)? Offered(WaveRecord wave) =>
+        wave is { Slice: { } slice, Pacing: { } pacing } ? (pacing.Offered, Math.Max(0, slice - pacing.Offered)) : null;
+
+    private static RolloutHalted? HaltFor(RolloutPlan plan, ReleaseId release, int wave, WaveTally tally, DateTimeOffset now, (int Offered, int NotOffered)? slice)
     {
         var threshold = plan.Waves[wave].FailureThreshold;
+        var (offered, notOffered) = slice ?? (tally.Targeted, 0);
         return tally.Attempts >= plan.MinSample && tally.FailureRate > threshold
-            ? new RolloutHalted(release, wave, tally.Attempts, tally.Failed, tally.FailureRate, threshold, now, Cause.Policy("failure-threshold"), tally)
+            ? new RolloutHalted(release, wave, tally.Attempts, tally.Failed, tally.FailureRate, threshold, now, Cause.Policy("failure-threshold"), tally, offered, notOffered)
             : null;
     }
 

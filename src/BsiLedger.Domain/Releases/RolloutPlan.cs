@@ -45,6 +45,11 @@ public sealed record RolloutPlan([property: Id(0)] ImmutableArray<WavePlan> Wave
                 return $"{name}: failure threshold {Percent(wave.FailureThreshold)} must be between 0% and 100%";
             }
 
+            if (wave.Pacing?.Problem(wave.Soak) is { } pacing)
+            {
+                return $"{name}: {pacing}";
+            }
+
             previous = wave.Share;
         }
 

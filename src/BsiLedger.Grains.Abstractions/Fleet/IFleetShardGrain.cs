@@ -17,6 +17,10 @@ public interface IFleetShardGrain : IGrainWithIntegerKey
     [Alias("tally"), ResponseTimeout("01:00:00")]
     Task<WaveTally> Tally(ReleaseId release, double from, double to);
 
+    /// <summary>How many of this shard's devices fall in the slice [from, to): a paced wave's size; asks no device.</summary>
+    [Alias("count")]
+    Task<int> Count(ReleaseId release, double from, double to);
+
     /// <summary>Withdraws the release from this shard's devices that have it; returns the recall's totals for the shard.</summary>
     [Alias("withdraw"), ResponseTimeout("01:00:00")]
     Task<RecallTally> Withdraw(RecallOrder order);

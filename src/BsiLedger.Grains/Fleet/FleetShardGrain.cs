@@ -51,6 +51,8 @@ public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> o
         return outcomes.Aggregate(WaveTally.Empty, (tally, outcome) => tally.Plus(outcome));
     }
 
+    public async Task<int> Count(ReleaseId release, double from, double to) => (await SliceAsync(release, from, to)).Count;
+
     public async Task<RecallTally> Withdraw(RecallOrder order)
     {
         using var activity = StartActivity("shard withdraw", order.Release);

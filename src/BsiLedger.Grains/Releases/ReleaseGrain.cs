@@ -2,6 +2,7 @@ using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
 using BsiLedger.Domain.Releases.Events;
+using BsiLedger.Domain.Releases.Pacing;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Telemetry;
 using BsiLedger.Grains.Commands;
@@ -99,8 +100,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
             return CommandOutcome.Refused(Version, error);
         }
 
-        var tally = await OfferWaveAsync(0, provenance);
-        var outcome = await DecideAsync(new BeginWave(Id, 0, tally, cause), provenance);
+        var outcome = await BeginWaveAsync(0, cause, provenance);
         await AfterChangeAsync();
         return outcome;
     }
@@ -173,10 +173,46 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
 
         var wave = release.CurrentWave!;
         var provenance = Provenance.NewCommand();
-        var outcome = wave.CompletedAt is null
-            ? await DecideAsync(new EndWave(Id, wave.Index, await TallyWaveAsync(wave.Index), Schedule), provenance)
-            : await DecideAsync(new BeginWave(Id, wave.Index + 1, await OfferWaveAsync(wave.Index + 1, provenance), Schedule), provenance);
+        var outcome = wave switch
+        {
+            { CompletedAt: not null } => await BeginWaveAsync(wave.Index + 1, Schedule, provenance),
+            { NotOffered: > 0 } => await SendDueOffersAsync(wave, provenance),
+            _ => await DecideAsync(new EndWave(Id, wave.Index, await TallyWaveAsync(wave.Index), Schedule), provenance),
+        };
         return outcome.Status == CommandStatus.Accepted;
+    }
+
+    /// <summary>A wave offered at once goes out now; a paced one only learns how many devices its slice holds.</summary>
+    private async Task<CommandOutcome> BeginWaveAsync(int wave, Cause cause, Provenance provenance)
+    {
+        var plan = Current.Plan!;
+        if (plan.Waves[wave].Pacing is null)
+        {
+            return await DecideAsync(new BeginWave(Id, wave, await OfferWaveAsync(wave, provenance), cause), provenance);
+        }
+
+        var (from, to) = (plan.ShareBefore(wave), plan.Waves[wave].Share);
+        var slice = await AcrossShardsAsync(shard => shard.Count(Id, from, to), 0, (a, b) => a + b);
+        return await DecideAsync(new BeginWave(Id, wave, WaveTally.Empty, cause, slice), provenance);
+    }
+
+    /// <summary>
+    /// The offers a paced wave's pace has made due by now, to the next devices of its slice in cohort order; nothing
+    /// when none is due yet.
+    /// </summary>
+    private async Task<CommandOutcome> SendDueOffersAsync(WaveRecord wave, Provenance provenance)
+    {
+        var plan = Current.Plan!;
+        var step = WavePacer.Step(plan.Waves[wave.Index].Pacing!, wave.Pacing!, wave.Slice!.Value, wave.AtStart.Installed, clock.Now);
+        if (step.Due == 0)
+        {
+            return CommandOutcome.Unchanged(Version);
+        }
+
+        var before = plan.ShareBefore(wave.Index);
+        var offer = new ReleaseOffer(Id, Current.Activation, wave.Index, wave.ShareAt(before, wave.Pacing!.Offered), wave.ShareAt(before, step.Next.Offered), provenance);
+        var tally = await AcrossShardsAsync(shard => shard.Offer(offer), WaveTally.Empty, (a, b) => a.Plus(b));
+        return await DecideAsync(new SendWaveOffers(Id, wave.Index, tally, step.Next, Schedule), provenance);
     }
 
     private async Task DriveRecallAsync()

@@ -10,9 +10,12 @@ public static class ReleaseInputParsers
 {
     public const string Example = "--wave 1%:24h:5%";
 
+    public const string PacedExample = "--wave 10%:48h:3%:rate=200/h,ramp=x2/100ok,max=5000/h";
+
     public const string WaveForm =
-        "SHARE:SOAK:THRESHOLD, e.g. " + Example + ": the share of the eligible fleet offered once the wave starts (cumulative) and the "
-        + "failure threshold that halts the rollout, as percentages such as 10% or 0.5%, and how long the wave soaks, as a duration such as 24h, 90m, 2d or 0h";
+        "SHARE:SOAK:THRESHOLD[:PACING], e.g. " + Example + ": the share of the eligible fleet offered once the wave starts (cumulative) and the "
+        + "failure threshold that halts the rollout, as percentages such as 10% or 0.5%, and how long the wave soaks, as a duration such as 24h, 90m, 2d or 0h; "
+        + "PACING offers the wave at a pace instead of all at once: rate=N/h[,ramp=xF/Nok|xF/Nsent][,max=N/h] or spread=DURATION, e.g. " + PacedExample;
 
     /// <summary>A comma-separated list, each name trimmed; empty names are kept for the publication's rules to name.</summary>
     public static ImmutableArray<string> Components(string? text) =>
@@ -47,9 +50,9 @@ public static class ReleaseInputParsers
     public static WavePlan Wave(int number, string? text)
     {
         var parts = (text ?? "").Split(':');
-        if (parts.Length != 3)
+        if (parts.Length is not (3 or 4))
         {
-            throw new UsageException($"wave {number}: '{text}' is not SHARE:SOAK:THRESHOLD: expected {WaveForm}");
+            throw new UsageException($"wave {number}: '{text}' is not SHARE:SOAK:THRESHOLD[:PACING]: expected {WaveForm}");
         }
 
         var share = Percent(number, "share", parts[0]);
@@ -58,7 +61,7 @@ public static class ReleaseInputParsers
             throw new UsageException($"wave {number}: soak {error}, as in {Example}");
         }
 
-        return new WavePlan(share, soak, Percent(number, "failure threshold", parts[2]));
+        return new WavePlan(share, soak, Percent(number, "failure threshold", parts[2]), parts.Length == 4 ? WavePacingText.Parse(number, parts[3]) : null);
     }
 
     /// <summary>A percentage with its % sign, as a fraction: <c>0.5%</c> is 0.005.</summary>

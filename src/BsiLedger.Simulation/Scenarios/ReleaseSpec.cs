@@ -101,6 +101,11 @@ public sealed record ReleaseSpec(
                 return $"{at}.failureThreshold: {ScenarioRules.Show(wave.FailureThreshold)} must be from 0% to 100%";
             }
 
+            if (wave.Pacing?.Problem(wave.Soak) is { } pacing)
+            {
+                return $"{at}.{pacing}";
+            }
+
             previous = wave.Share;
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Pacing;
 
 namespace BsiLedger.Simulation.Scenarios;
 
@@ -94,9 +95,31 @@ public static class ScenarioFile
 
     private static WavePlan Wave(ScenarioJson json)
     {
-        var wave = json.Object("share", "soak", "failureThreshold");
-        return new WavePlan(wave.Field("share").Number(), ReadDuration(wave.Field("soak")), wave.Field("failureThreshold").Number());
+        var wave = json.Object("share", "soak", "failureThreshold", "pacing");
+        return new WavePlan(
+            wave.Field("share").Number(), ReadDuration(wave.Field("soak")), wave.Field("failureThreshold").Number(),
+            wave.Optional("pacing") is { } pacing ? Pacing(pacing) : null);
     }
+
+    /// <summary><c>{ "ratePerHour", "rampFactor", "rampEvery", "rampOn", "maxPerHour" }</c> or <c>{ "spreadOver" }</c>; the plan's rules check them together.</summary>
+    private static WavePacing Pacing(ScenarioJson json)
+    {
+        var pacing = json.Object("ratePerHour", "rampFactor", "rampEvery", "rampOn", "maxPerHour", "spreadOver");
+        return new WavePacing(
+            pacing.Optional("ratePerHour")?.Number(),
+            pacing.Optional("rampFactor")?.Number(),
+            pacing.Optional("rampEvery")?.WholeNumber(),
+            pacing.Optional("rampOn") is { } on ? ReadRampBasis(on) : RampBasis.Successes,
+            pacing.Optional("maxPerHour")?.Number(),
+            pacing.Optional("spreadOver") is { } over ? ReadDuration(over) : null);
+    }
+
+    private static RampBasis ReadRampBasis(ScenarioJson json) => json.Text() switch
+    {
+        "successes" => RampBasis.Successes,
+        "offers" => RampBasis.Offers,
+        var text => throw json.Invalid($"'{text}' is not what a ramp counts: expected successes or offers"),
+    };
 
     private static RecallSpec Recall(ScenarioJson json)
     {

@@ -177,7 +177,7 @@ public sealed class WaveSpec : ReleaseSpec
         When(Begin(0, tally));
         Then(
             new WaveStarted(Id, 0, 0.01, tally, Now, Ops),
-            new RolloutHalted(Id, 0, 100, 6, 6.0 / 100, 0.05, Now, Threshold, tally));
+            new RolloutHalted(Id, 0, 100, 6, 6.0 / 100, 0.05, Now, Threshold, tally, Offered: tally.Targeted, NotOffered: 0));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class WaveSpec : ReleaseSpec
         When(Begin(1, tally));
         Then(
             new WaveStarted(Id, 1, 0.10, tally, Now, Scheduler),
-            new RolloutHalted(Id, 1, 100, 3, 0.03, 0.02, Now, Threshold, tally));
+            new RolloutHalted(Id, 1, 100, 3, 0.03, 0.02, Now, Threshold, tally, Offered: tally.Targeted, NotOffered: 0));
     }
 
     [Fact]
@@ -248,7 +248,7 @@ public sealed class WaveSpec : ReleaseSpec
         Given(Published(), Planned(strict));
         var tally = Tally(installed: 0, failed: 1);
         When(Begin(0, tally));
-        Then(new WaveStarted(Id, 0, 1.0, tally, Now, Ops), new RolloutHalted(Id, 0, 1, 1, 1.0, 0, Now, Threshold, tally));
+        Then(new WaveStarted(Id, 0, 1.0, tally, Now, Ops), new RolloutHalted(Id, 0, 1, 1, 1.0, 0, Now, Threshold, tally, Offered: tally.Targeted, NotOffered: 0));
     }
 
     // ---- the end of a wave ----
@@ -281,7 +281,7 @@ public sealed class WaveSpec : ReleaseSpec
     {
         Given(Published(), Planned(), Started(0));
         When(End(0, Tally(installed: 90, failed: 10, awaiting: 5)));
-        Then(new RolloutHalted(Id, 0, 100, 10, 0.1, 0.05, Now, Threshold, Tally(installed: 90, failed: 10, awaiting: 5)));
+        Then(new RolloutHalted(Id, 0, 100, 10, 0.1, 0.05, Now, Threshold, Tally(installed: 90, failed: 10, awaiting: 5), Offered: 105, NotOffered: 0));
         var after = StateAfter();
         Assert.Equal(RolloutPhase.Halted, after.Phase);
         Assert.Null(after.CurrentWave!.CompletedAt);
@@ -312,7 +312,7 @@ public sealed class WaveSpec : ReleaseSpec
     {
         Given(Published(), Planned(), Started(0), Completed(0), Started(1));
         When(End(1, Tally(installed: 979, failed: 21)));
-        Then(new RolloutHalted(Id, 1, 1000, 21, 21.0 / 1000, 0.02, Now, Threshold, Tally(installed: 979, failed: 21)));
+        Then(new RolloutHalted(Id, 1, 1000, 21, 21.0 / 1000, 0.02, Now, Threshold, Tally(installed: 979, failed: 21), Offered: 1000, NotOffered: 0));
     }
 
     [Fact]
@@ -341,7 +341,7 @@ public sealed class WaveSpec : ReleaseSpec
     {
         Given(Published(), Planned(), Started(0), Halted(0), Resumed(Wave0Start.AddHours(3)), Completed(0), Started(1));
         When(End(1, Tally(installed: 90, failed: 10)));
-        Then(new RolloutHalted(Id, 1, 100, 10, 0.1, 0.02, Now, Threshold, Tally(installed: 90, failed: 10)));
+        Then(new RolloutHalted(Id, 1, 100, 10, 0.1, 0.02, Now, Threshold, Tally(installed: 90, failed: 10), Offered: 100, NotOffered: 0));
     }
 
     [Fact]

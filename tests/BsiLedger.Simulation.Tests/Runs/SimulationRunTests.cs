@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BsiLedger.Domain.Releases.Pacing;
 using BsiLedger.Simulation.Reports;
 using BsiLedger.Simulation.Runs;
 using BsiLedger.Simulation.Scenarios;
@@ -48,6 +49,26 @@ public sealed class SimulationRunTests(PostgresFixture postgres)
         Assert.Equal(3, perSilo.Length);
         Assert.Equal(scenario.Fleet.Devices, perSilo.Sum());
         Assert.True(perSilo.Count(n => n > 0) > 1, $"the device grains stayed on one silo: {string.Join(", ", perSilo)}");
+    }
+
+    [Fact]
+    public async Task Paced_waves_halt_the_bad_release_inside_a_wave_having_reached_far_fewer_devices()
+    {
+        var scenario = BuiltInScenario.Create(devices: 3_000, seed: 42);
+        var paced = scenario with
+        {
+            Releases = [.. scenario.Releases.Select(r => r.Id == BuiltInScenario.Halting
+                ? r with { Plan = r.Plan with { Waves = [.. r.Plan.Waves.Select(w => w with { Pacing = WavePacing.Rate(20) })] } }
+                : r)],
+        };
+
+        var atOnce = (await RunAsync(scenario)).Releases.Single(r => r.Release == BuiltInScenario.Halting.ToString());
+        var atAPace = (await RunAsync(paced)).Releases.Single(r => r.Release == BuiltInScenario.Halting.ToString());
+
+        Assert.Equal("halted", atOnce.Phase);
+        Assert.Equal("halted", atAPace.Phase);
+        var (before, after) = (atOnce.Waves.Sum(w => w.Installed), atAPace.Waves.Sum(w => w.Installed));
+        Assert.True(after * 3 < before, $"paced, {after} devices installed the bad release before its halt; at once, {before}");
     }
 
     [Fact]

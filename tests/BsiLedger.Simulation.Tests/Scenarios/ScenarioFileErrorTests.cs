@@ -54,6 +54,8 @@ public sealed class ScenarioFileErrorTests
     [InlineData("releases[0].plan.waves[0].share", "\"1%\"", "releases[0].plan.waves[0].share: expected a number, found the text \"1%\"")]
     [InlineData("releases[0].plan.waves[0]", "0.01", "releases[0].plan.waves[0]: expected an object, found the number 0.01")]
     [InlineData("releases[0].plan.minSample", "100.5", "releases[0].plan.minSample: expected a whole number, found the number 100.5")]
+    [InlineData("releases[0].plan.waves[0].pacing", "{ \"speed\": 1 }", "releases[0].plan.waves[0].pacing.speed: unknown field")]
+    [InlineData("releases[0].plan.waves[0].pacing", "{ \"ratePerHour\": 5, \"rampFactor\": 2, \"rampEvery\": 5, \"rampOn\": \"installs\" }", "releases[0].plan.waves[0].pacing.rampOn: 'installs' is not what a ramp counts")]
     [InlineData("recall", "\"iOS 26.3.1 (a)\"", "recall: expected an object, found the text \"iOS 26.3.1 (a)\"")]
     public void A_value_of_the_wrong_type_is_named_with_what_was_found(string path, string value, string expected) =>
         Assert.StartsWith(expected, DesignExample.Refusal(DesignExample.With(path, value)), StringComparison.Ordinal);
@@ -81,6 +83,10 @@ public sealed class ScenarioFileErrorTests
     [InlineData("fleet.mix[0].model", "\" \"", "fleet.mix[0].model: expected a non-empty text without control characters")]
     [InlineData("recall.reason", "\"\"", "recall.reason: expected a non-empty text without control characters")]
     [InlineData("releases", "[]", "releases: name at least one release")]
+    [InlineData("releases[0].plan.waves[1].pacing", "{ \"ratePerHour\": 0 }", "releases[0].plan.waves[1].pacing.ratePerHour: 0 is not above 0 offers per hour")]
+    [InlineData("releases[0].plan.waves[1].pacing", "{ \"ratePerHour\": 100, \"rampFactor\": 0.5, \"rampEvery\": 10 }", "releases[0].plan.waves[1].pacing.rampFactor: 0.5 does not raise the rate: give a factor above 1, e.g. 2")]
+    [InlineData("releases[0].plan.waves[1].pacing", "{ \"ratePerHour\": 100, \"maxPerHour\": 50 }", "releases[0].plan.waves[1].pacing.maxPerHour: 50 is under the starting rate of 100 per hour")]
+    [InlineData("releases[0].plan.waves[0].pacing", "{ \"spreadOver\": \"30d\" }", "releases[0].plan.waves[0].pacing.spreadOver: 30d is longer than the wave's soak of 1d")]
     public void A_value_out_of_range_is_named_with_the_range(string path, string value, string expected) =>
         Assert.Equal(expected, DesignExample.Refusal(DesignExample.With(path, value)));
 
@@ -120,7 +126,7 @@ public sealed class ScenarioFileErrorTests
     [InlineData("fleet.device", "fleet.device: unknown field (fleet takes devices, mix, autoInstallOff, managed, managedForbid, offline, checkInEvery)")]
     [InlineData("fleet.mix[0].weight", "fleet.mix[0].weight: unknown field (fleet.mix[0] takes platform, os, model, share)")]
     [InlineData("releases[0].installFailRate", "releases[0].installFailRate: unknown field (releases[0] takes id, components, cves, activation, supersedes, installFailureRate, failures, plan)")]
-    [InlineData("releases[0].plan.waves[2].threshold", "releases[0].plan.waves[2].threshold: unknown field (releases[0].plan.waves[2] takes share, soak, failureThreshold)")]
+    [InlineData("releases[0].plan.waves[2].threshold", "releases[0].plan.waves[2].threshold: unknown field (releases[0].plan.waves[2] takes share, soak, failureThreshold, pacing)")]
     [InlineData("recall.when", "recall.when: unknown field (recall takes release, at, reason)")]
     public void An_unknown_field_is_named_so_a_typo_cannot_pass_silently(string path, string expected) =>
         Assert.Equal(expected, DesignExample.Refusal(DesignExample.With(path, "1")));

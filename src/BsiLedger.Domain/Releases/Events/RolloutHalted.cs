@@ -1,6 +1,10 @@
 namespace BsiLedger.Domain.Releases.Events;
 
-/// <summary>The wave's failure rate over at least the plan's minimum sample crossed its threshold: no new offers until an operator resumes.</summary>
+/// <summary>
+/// The wave's failure rate over at least the plan's minimum sample crossed its threshold: no new offers until an
+/// operator resumes. <see cref="Offered"/> and <see cref="NotOffered"/> are the wave's slice as the halt found it
+/// (a paced wave may halt before all of it was offered).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bsi.rollout-halted")]
 public sealed record RolloutHalted(
     [property: Id(0)] ReleaseId Release,
@@ -11,4 +15,6 @@ public sealed record RolloutHalted(
     [property: Id(5)] double Threshold,
     [property: Id(6)] DateTimeOffset At,
     [property: Id(7)] Cause Cause,
-    [property: Id(8)] WaveTally Tally) : IReleaseEvent;
+    [property: Id(8)] WaveTally Tally,
+    [property: Id(9)] int? Offered = null,
+    [property: Id(10)] int? NotOffered = null) : IReleaseEvent;
