@@ -73,7 +73,9 @@ public static class ReleaseStatus
         {
             console.MarkupLine(
                 $"[red]halted[/] in wave {h.Wave + 1} at {Time(h.At)}: {h.Failures} of {h.Attempts} install attempts failed "
-                + $"({RolloutPlan.Percent(h.FailureRate)}), over the threshold of {RolloutPlan.Percent(h.Threshold)}; resume it with bsi release resume");
+                + $"({RolloutPlan.Percent(h.FailureRate)}), over the threshold of {RolloutPlan.Percent(h.Threshold)}"
+                + (h.NotOffered is > 0 ? $"; {Number(h.NotOffered.Value)} devices of the wave were never offered it" : "")
+                + "; resume it with bsi release resume");
         }
 
         if (report.Recall is { } r)
@@ -114,6 +116,11 @@ public static class ReleaseStatus
         Row("skipped: ineligible", w => Number(w.Skipped.Ineligible));
         Row("skipped: offline", w => Number(w.Skipped.Offline));
         Row("halted", w => w.Halted ? "[red]yes[/]" : "no");
+        if (waves.Any(w => w.Slice is not null))
+        {
+            Row("paced: offered", w => w is { Slice: { } slice, Offered: { } offered } ? $"{Number(offered)} of {Number(slice)}" : "all at once");
+        }
+
         return table;
     }
 

@@ -109,7 +109,7 @@ public sealed record Release(
         RolloutHalted e => this with
         {
             Phase = RolloutPhase.Halted,
-            Halt = new HaltRecord(e.Wave, e.Attempts, e.Failures, e.FailureRate, e.Threshold, e.At),
+            Halt = new HaltRecord(e.Wave, e.Attempts, e.Failures, e.FailureRate, e.Threshold, e.At, e.Offered, e.NotOffered),
             Waves = Waves.SetItem(e.Wave, Waves[e.Wave] with { Halted = true, LastTally = e.Tally }),
         },
         RecallIssued e => this with { Recall = new RecallRecord(e.RecallId, e.Reason, e.At, null, 0, 0, e.Cause) },

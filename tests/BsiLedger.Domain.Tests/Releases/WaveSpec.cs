@@ -187,7 +187,7 @@ public sealed class WaveSpec : ReleaseSpec
         When(Begin(0, Tally(installed: 94, failed: 6)));
         var after = StateAfter();
         Assert.Equal(RolloutPhase.Halted, after.Phase);
-        Assert.Equal(new HaltRecord(0, 100, 6, 0.06, 0.05, Now), after.Halt);
+        Assert.Equal(new HaltRecord(0, 100, 6, 0.06, 0.05, Now, Offered: 100, NotOffered: 0), after.Halt);
         Assert.True(after.CurrentWave!.Halted);
         Assert.Equal(0, after.OfferedShare);
         Assert.Null(after.NextStepAt);
@@ -286,7 +286,7 @@ public sealed class WaveSpec : ReleaseSpec
         Assert.Equal(RolloutPhase.Halted, after.Phase);
         Assert.Null(after.CurrentWave!.CompletedAt);
         Assert.True(after.CurrentWave.Halted);
-        Assert.Equal(new HaltRecord(0, 100, 10, 0.1, 0.05, Now), after.Halt);
+        Assert.Equal(new HaltRecord(0, 100, 10, 0.1, 0.05, Now, Offered: 105, NotOffered: 0), after.Halt);
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public sealed class PacedWaveTests(SimulatedSilo silo) : IClassFixture<Simulated
         var slice = halted.CurrentWave!.Slice!.Value;
         Assert.Equal(100, halted.CurrentWave.Pacing!.Offered);
         Assert.Equal(slice - 100, halted.CurrentWave.NotOffered);
+        Assert.Equal((100, slice - 100), (halted.Halt!.Offered, halted.Halt.NotOffered));
         Assert.Equal(later.Waves, halted.Waves);
         var neverOffered = TestFleet.InCohort(ids, release, halted.CurrentWave.ShareAt(0, 100), 0.5);
         var rows = await Task.WhenAll(neverOffered.Take(100).Select(id => StoredRows.CountAsync(silo.ConnectionString, id)));

@@ -22,7 +22,7 @@ public sealed record ReleaseReport(
             release.Id.ToString(),
             release.Recall is null ? release.Phase.ToString().ToLowerInvariant() : "recalled",
             [.. release.Waves.Select(WaveReport.From)],
-            release.Halt is { } h ? new HaltReport(h.At, h.Wave, h.Attempts, h.Failures, h.FailureRate, h.Threshold) : null,
+            release.Halt is { } h ? new HaltReport(h.At, h.Wave, h.Attempts, h.Failures, h.FailureRate, h.Threshold, h.Offered, h.NotOffered) : null,
             release.Recall is { } r ? RecallReport.From(r, snapshot.Recall) : null,
             release.NextStepAt);
     }
@@ -39,19 +39,23 @@ public sealed record WaveReport(
     int Failed,
     int Awaiting,
     SkippedReport Skipped,
-    bool Halted)
+    bool Halted,
+    int? Slice = null,
+    int? Offered = null)
 {
     public static WaveReport From(WaveRecord wave)
     {
         var t = wave.Latest;
         return new WaveReport(wave.Index, wave.Share, wave.StartedAt, wave.CompletedAt, t.Targeted, t.Installed, t.Applied, t.Failed, t.Awaiting,
-            new SkippedReport(t.Skipped.AutoInstallOff, t.Skipped.MdmForbids, t.Skipped.Ineligible, t.Skipped.Offline), wave.Halted);
+            new SkippedReport(t.Skipped.AutoInstallOff, t.Skipped.MdmForbids, t.Skipped.Ineligible, t.Skipped.Offline), wave.Halted,
+            wave.Slice, wave.Pacing?.Offered);
     }
 }
 
 public sealed record SkippedReport(int AutoInstallOff, int MdmForbids, int Ineligible, int Offline);
 
-public sealed record HaltReport(DateTimeOffset At, int Wave, int Attempts, int Failures, double FailureRate, double Threshold);
+/// <param name="Offered">Devices of the halted wave's slice offered before the halt; <paramref name="NotOffered"/>, those never offered.</param>
+public sealed record HaltReport(DateTimeOffset At, int Wave, int Attempts, int Failures, double FailureRate, double Threshold, int? Offered = null, int? NotOffered = null);
 
 public sealed record RecallReport(
     string RecallId,
