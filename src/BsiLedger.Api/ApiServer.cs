@@ -58,7 +58,7 @@ public static class ApiServer
             .AddOperationTransformer<IdempotencyKeyHeader>()
             .AddSchemaTransformer<ProblemSchema>());
         // Scraped whatever --telemetry says: a pull endpoint costs nothing until someone reads it.
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(LedgerTelemetryRegistration.Meters).AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(LedgerTelemetryRegistration.Meters).AddLibraryMetricViews().AddPrometheusExporter());
         // A request is the root of its trace (or continues the caller's traceparent), when traces are on at all.
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddAspNetCoreInstrumentation());
 
