@@ -56,6 +56,7 @@ public static class ApiServer
             .AddDocumentTransformer<BearerDocument>()
             .AddOperationTransformer<RoleOperations>()
             .AddOperationTransformer<IdempotencyKeyHeader>()
+            .AddOperationTransformer<RecordedExamples>()
             .AddSchemaTransformer<ProblemSchema>());
         // Scraped whatever --telemetry says: a pull endpoint costs nothing until someone reads it.
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(LedgerTelemetryRegistration.Meters).AddLibraryMetricViews().AddPrometheusExporter());
