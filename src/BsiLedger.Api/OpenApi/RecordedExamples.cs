@@ -5,8 +5,8 @@ using Microsoft.OpenApi;
 namespace BsiLedger.Api.OpenApi;
 
 /// <summary>
-/// Request and response examples recorded from a real run of <c>bsi serve</c> (<c>Examples/&lt;operationId&gt;.json</c>,
-/// embedded; the generated client's rollout test records them again with <c>BSILEDGER_RECORD_EXAMPLES</c>). A success's
+/// Request and response examples recorded from a real run of <c>bsi serve</c> through the rollout the generated client's
+/// test drives (<c>Examples/&lt;operationId&gt;.json</c>, embedded: the request body, and the last answer per status). A success's
 /// recorded answer also gives the response its schema (<see cref="ExampleSchema"/>): the answers are built as JSON by the
 /// same code as the CLI's <c>--json</c>, so the recording is their one description, and that test checks every real
 /// answer against it.

@@ -29,7 +29,7 @@ public sealed class ApiDescription
     public IEnumerable<string> Misfits(Exchange exchange)
     {
         var name = $"{exchange.Method} {exchange.Path}";
-        var match = _operations.FirstOrDefault(o => o.Method == exchange.Method.Method && o.Path.IsMatch(exchange.Path));
+        var match = Match(exchange);
         if (match.Template is null)
         {
             yield return $"{name}: no such operation in the document";
@@ -56,6 +56,12 @@ public sealed class ApiDescription
             yield return problem;
         }
     }
+
+    /// <summary>The operationId of the operation the exchange called, if the document has it.</summary>
+    public string? OperationId(Exchange exchange) => Match(exchange) is { Template: not null } match ? match.Operation.GetProperty("operationId").GetString() : null;
+
+    private (string Method, Regex Path, string Template, JsonElement Operation) Match(Exchange exchange) =>
+        _operations.FirstOrDefault(o => o.Method == exchange.Method.Method && o.Path.IsMatch(exchange.Path));
 
     private void Fit(JsonElement value, JsonElement schema, string at, List<string> problems)
     {

@@ -66,6 +66,8 @@ public sealed class GeneratedClientTests(ServedForClients server) : IClassFixtur
 
         var started = await operatorClient.Releases[id].Start.PostAsync(cancellationToken: Ct);
         Assert.Equal("running", started!.Rollout!.Phase);
+        Assert.Equal("accepted", (await operatorClient.Releases[id].Pause.PostAsync(cancellationToken: Ct))!.Status);
+        Assert.Equal("accepted", (await operatorClient.Releases[id].Resume.PostAsync(cancellationToken: Ct))!.Status);
 
         var (installer, failer) = (server.Client(tokens[inWave[0]]), server.Client(tokens[inWave[1]]));
         Assert.Equal("accepted", (await installer.Devices[inWave[0]].Install.PostAsync(new InstallRequest { Release = id }, cancellationToken: Ct))!.Status);
@@ -79,9 +81,11 @@ public sealed class GeneratedClientTests(ServedForClients server) : IClassFixtur
         Assert.Equal(0.4, halted.Halted.Threshold);
         var resumed = await operatorClient.Releases[id].Resume.PostAsync(cancellationToken: Ct);
         Assert.Equal("accepted", resumed!.Status);
+        Assert.Equal(tokens[outside[0]], (await operatorClient.Devices[outside[0]].Token.GetAsync(cancellationToken: Ct))!.DeviceToken);
 
         var checkedIn = await server.Client(tokens[outside[0]]).Devices[outside[0]].CheckIn.PostAsync(cancellationToken: Ct);
         Assert.Equal(outside[0], checkedIn!.Device);
+        Assert.Equal("unchanged", (await server.Client(tokens[outside[0]]).Devices[outside[0]].Uninstall.PostAsync(cancellationToken: Ct))!.Status);
         Assert.Equal("accepted", (await server.Client(tokens[outside[1]]).Devices[outside[1]].OsUpdate.PostAsync(new OsUpdateRequest { To = NextMajor(line) }, cancellationToken: Ct))!.Status);
 
         var recalled = await operatorClient.Releases[id].Recall.PostAsync(new ReasonRequest { Reason = "breaks sign-in pages" }, cancellationToken: Ct);
@@ -91,11 +95,17 @@ public sealed class GeneratedClientTests(ServedForClients server) : IClassFixtur
 
         var history = await auditor.Audit.Devices[inWave[0]].History.GetAsync(cancellationToken: Ct);
         Assert.Equal(["bsi.device-enrolled", "bsi.bsi-installed", "bsi.bsi-applied", "bsi.bsi-withdrawn"], Types(history!));
+        Assert.Equal(inWave[0], (await auditor.Devices[inWave[0]].GetAsync(cancellationToken: Ct))!.Device);
         var first = await auditor.Audit.Devices[inWave[0]].At.GetAsync(request => request.QueryParameters.Version = "1", Ct);
         Assert.True(first!.Enrolled);
         Assert.True((await auditor.Audit.Verify.GetAsync(cancellationToken: Ct))!.Intact);
 
         var description = ApiDescription.Load();
+        if (ExampleRecording.IsOn)
+        {
+            ExampleRecording.Write(description, server.Exchanges);
+        }
+
         var misfits = server.Exchanges.SelectMany(description.Misfits).Distinct().ToList();
         Assert.True(misfits.Count == 0, string.Join('\n', misfits));
         Assert.Contains(server.Exchanges, e => e.Status == HttpStatusCode.Forbidden);
