@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BsiLedger.Api.Auth;
 using BsiLedger.Api.Endpoints;
+using BsiLedger.Api.OpenApi;
 using BsiLedger.Api.Problems;
 using BsiLedger.Host;
 using BsiLedger.Host.Telemetry;
@@ -51,9 +52,14 @@ public static class ApiServer
             json.SerializerOptions.WriteIndented = true;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer<BearerDocument>()
+            .AddOperationTransformer<RoleOperations>()
+            .AddOperationTransformer<IdempotencyKeyHeader>()
+            .AddOperationTransformer<RecordedExamples>()
+            .AddSchemaTransformer<ProblemSchema>());
         // Scraped whatever --telemetry says: a pull endpoint costs nothing until someone reads it.
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(LedgerTelemetryRegistration.Meters).AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(LedgerTelemetryRegistration.Meters).AddLibraryMetricViews().AddPrometheusExporter());
         // A request is the root of its trace (or continues the caller's traceparent), when traces are on at all.
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddAspNetCoreInstrumentation());
 
@@ -64,7 +70,7 @@ public static class ApiServer
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Watch);
-        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Watch);
+        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Watch).WithMetadata(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
         DashboardSignIn.Map(app);
         ReleaseEndpoints.Map(app);
         DeviceEndpoints.Map(app);

@@ -1,5 +1,6 @@
 using BsiLedger.Api.Auth;
 using BsiLedger.Api.Input;
+using BsiLedger.Api.OpenApi;
 using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Domain.Releases.Errors;
 using BsiLedger.EventStore.Integrity;
@@ -17,11 +18,11 @@ public static class AuditEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/audit").WithTags("audit").RequireAuthorization(Policies.Read);
-        audit.MapGet("/devices/{id}/history", HistoryAsync);
-        audit.MapGet("/devices/{id}/at", AtAsync);
-        audit.MapGet("/releases/{id}/exposed", ExposedAsync);
-        audit.MapGet("/verify", VerifyAsync);
+        var audit = app.MapGroup("/audit").WithTags("audit").RequireAuthorization(Policies.Read).AnswersCommonProblems();
+        audit.MapGet("/devices/{id}/history", HistoryAsync).Query("getDeviceHistory", "Read a device's whole history", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        audit.MapGet("/devices/{id}/at", AtAsync).Query("getDeviceAt", "Read what a device ran at an instant or version", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        audit.MapGet("/releases/{id}/exposed", ExposedAsync).Query("getExposure", "List the devices exposed to a release, and for how long", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        audit.MapGet("/verify", VerifyAsync).Query("verifyLedger", "Verify that the stored history is unaltered");
     }
 
     private static async Task<IResult> HistoryAsync(string id, IEventJournal journal, CancellationToken ct)

@@ -1,5 +1,6 @@
 using BsiLedger.Api.Auth;
 using BsiLedger.Api.Input;
+using BsiLedger.Api.OpenApi;
 using BsiLedger.Domain;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Commands;
@@ -22,16 +23,19 @@ public static class DeviceEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var devices = app.MapGroup("/devices").WithTags("devices");
-        devices.MapPost("/", EnrollAsync).RequireAuthorization(Policies.Command).Accepts<EnrollRequest>("application/json");
-        devices.MapGet("/{id}/token", Token).RequireAuthorization(Policies.Command);
+        var devices = app.MapGroup("/devices").WithTags("devices").AnswersCommonProblems();
+        devices.MapPost("/", EnrollAsync).RequireAuthorization(Policies.Command).Accepts<EnrollRequest>("application/json")
+            .Command("enrollDevice", "Enrol a device", StatusCodes.Status409Conflict).Produces(StatusCodes.Status201Created, contentType: "application/json");
+        devices.MapGet("/{id}/token", Token).RequireAuthorization(Policies.Command)
+            .Query("getDeviceToken", "Issue a device's own token", StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         devices.MapPost("/{id}/install", async (string id, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             var device = Ids.Device(id);
             var provenance = IdempotencyKey.Read(request);
             var body = await JsonBody.ReadAsync<InstallRequest>(request, ct);
             return await ReportAsync(grains, new InstallBsi(device, Release(body.Release), Cause.Device(device)), provenance);
-        }).RequireAuthorization(Policies.DeviceReport).Accepts<InstallRequest>("application/json");
+        }).RequireAuthorization(Policies.DeviceReport).Accepts<InstallRequest>("application/json")
+            .Command("installBsi", "Report a release staged on the device", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         devices.MapPost("/{id}/fail", async (string id, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             var device = Ids.Device(id);
@@ -39,11 +43,14 @@ public static class DeviceEndpoints
             var body = await JsonBody.ReadAsync<FailRequest>(request, ct);
             var reason = Fields.Read("reason", () => InputParsers.Text("reason", body.Reason));
             return await ReportAsync(grains, new ReportInstallFailure(device, Release(body.Release), reason, Cause.Device(device)), provenance);
-        }).RequireAuthorization(Policies.DeviceReport).Accepts<FailRequest>("application/json");
-        devices.MapPost("/{id}/apply", ApplyAsync).RequireAuthorization(Policies.DeviceReport).Accepts<ApplyRequest>("application/json");
+        }).RequireAuthorization(Policies.DeviceReport).Accepts<FailRequest>("application/json")
+            .Command("reportInstallFailure", "Report a failed install", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        devices.MapPost("/{id}/apply", ApplyAsync).RequireAuthorization(Policies.DeviceReport).Accepts<ApplyRequest>("application/json")
+            .Command("applyBsi", "Report a staged release activated", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         devices.MapPost("/{id}/uninstall", (string id, HttpRequest request, IGrainFactory grains) =>
             ReportAsync(grains, new UninstallAll(Ids.Device(id), Cause.Device(Ids.Device(id))), IdempotencyKey.Read(request)))
-            .RequireAuthorization(Policies.DeviceReport);
+            .RequireAuthorization(Policies.DeviceReport)
+            .Command("uninstallAll", "Report the user's remove-all", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         devices.MapPost("/{id}/os-update", async (string id, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             var device = Ids.Device(id);
@@ -51,9 +58,12 @@ public static class DeviceEndpoints
             var body = await JsonBody.ReadAsync<OsUpdateRequest>(request, ct);
             var to = Fields.Read("to", () => InputParsers.Os("to", body.To));
             return await ReportAsync(grains, new UpdateOs(device, to, Cause.Device(device)), provenance);
-        }).RequireAuthorization(Policies.DeviceReport).Accepts<OsUpdateRequest>("application/json");
-        devices.MapPost("/{id}/check-in", CheckInAsync).RequireAuthorization(Policies.DeviceReport);
-        devices.MapGet("/{id}", ShowAsync).RequireAuthorization(Policies.Read);
+        }).RequireAuthorization(Policies.DeviceReport).Accepts<OsUpdateRequest>("application/json")
+            .Command("updateOs", "Report a full OS update", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        devices.MapPost("/{id}/check-in", CheckInAsync).RequireAuthorization(Policies.DeviceReport)
+            .Command("checkIn", "Check in and take what the device is owed", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        devices.MapGet("/{id}", ShowAsync).RequireAuthorization(Policies.Read)
+            .Query("getDevice", "Read a device's current state", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> EnrollAsync(HttpRequest request, IGrainFactory grains, AuthTokens tokens, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using BsiLedger.Api.Auth;
 using BsiLedger.Api.Input;
+using BsiLedger.Api.OpenApi;
 using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
@@ -22,20 +23,27 @@ public static class ReleaseEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var releases = app.MapGroup("/releases").WithTags("releases");
-        releases.MapPost("/", PublishAsync).RequireAuthorization(Policies.Command).Accepts<PublishRequest>("application/json");
-        releases.MapPost("/{id}/plan", PlanAsync).RequireAuthorization(Policies.Command).Accepts<PlanRequest>("application/json");
+        var releases = app.MapGroup("/releases").WithTags("releases").AnswersCommonProblems();
+        releases.MapPost("/", PublishAsync).RequireAuthorization(Policies.Command).Accepts<PublishRequest>("application/json")
+            .Command("publishRelease", "Publish a release", StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity).Produces(StatusCodes.Status201Created, contentType: "application/json");
+        releases.MapPost("/{id}/plan", PlanAsync).RequireAuthorization(Policies.Command).Accepts<PlanRequest>("application/json")
+            .Command("planRollout", "Plan a release's rollout in waves", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         releases.MapPost("/{id}/start", (string id, HttpRequest request, IGrainFactory grains) =>
             OperateAsync(grains, Ids.Release(id), request, "StartRollout", (grain, provenance) => grain.Start(ApiOperator.Cause, provenance), showRollout: true))
-            .RequireAuthorization(Policies.Command);
+            .RequireAuthorization(Policies.Command)
+            .Command("startRollout", "Start a release's rollout", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         releases.MapPost("/{id}/pause", (string id, HttpRequest request, IGrainFactory grains) =>
             OperateAsync(grains, Ids.Release(id), request, "PauseRollout", Execute(new PauseRollout(Ids.Release(id), ApiOperator.Cause)), showRollout: false))
-            .RequireAuthorization(Policies.Command);
+            .RequireAuthorization(Policies.Command)
+            .Command("pauseRollout", "Pause a running rollout", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         releases.MapPost("/{id}/resume", (string id, HttpRequest request, IGrainFactory grains) =>
             OperateAsync(grains, Ids.Release(id), request, "ResumeRollout", Execute(new ResumeRollout(Ids.Release(id), ApiOperator.Cause)), showRollout: true))
-            .RequireAuthorization(Policies.Command);
-        releases.MapPost("/{id}/recall", RecallAsync).RequireAuthorization(Policies.Command).Accepts<ReasonRequest>("application/json");
-        releases.MapGet("/{id}", StatusAsync).RequireAuthorization(Policies.Read);
+            .RequireAuthorization(Policies.Command)
+            .Command("resumeRollout", "Resume a paused or halted rollout", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        releases.MapPost("/{id}/recall", RecallAsync).RequireAuthorization(Policies.Command).Accepts<ReasonRequest>("application/json")
+            .Command("recallRelease", "Recall a release from every device", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        releases.MapGet("/{id}", StatusAsync).RequireAuthorization(Policies.Read)
+            .Query("getRelease", "Read a release and its rollout", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> PublishAsync(HttpRequest request, IGrainFactory grains, CancellationToken ct)

@@ -221,7 +221,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
                 }
                 catch (Exception e) when (IsConflict(e))
                 {
-                    JournalMetrics.Conflicts.Add(1);
+                    JournalMetrics.CountConflict();
                     var conflicting = appends.FindIndex(a => a.StreamId == ConflictingStream(e));
                     if (conflicting < 0 && appends.Count > 1)
                     {

@@ -10,8 +10,17 @@ public static class JournalMetrics
     public static readonly Counter<long> EventsAppended =
         LedgerTelemetry.Meter.CreateCounter<long>(EventsAppendedName, "{event}", "Events appended to the ledger");
 
-    public static readonly Counter<long> Conflicts =
-        LedgerTelemetry.Meter.CreateCounter<long>("bsi.journal.conflicts", "{conflict}", "Appends refused because another writer appended first");
+    private static long _conflicts;
+
+    /// <summary>
+    /// Observed rather than added to, so that it reads 0 from the first scrape: a counter appears only once something
+    /// is added, and an SRE's rate() and alert on conflicts need the series before the first conflict comes.
+    /// </summary>
+    public static readonly ObservableCounter<long> Conflicts =
+        LedgerTelemetry.Meter.CreateObservableCounter("bsi.journal.conflicts", () => Interlocked.Read(ref _conflicts), "{conflict}",
+            "Appends refused because another writer appended first");
+
+    public static void CountConflict() => Interlocked.Increment(ref _conflicts);
 
     public const string AppendDurationName = "bsi.journal.append.duration";
 

@@ -30,7 +30,7 @@ public static class LedgerTelemetryRegistration
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(Meters);
+                metrics.AddMeter(Meters).AddLibraryMetricViews();
                 _ = mode == TelemetryMode.Otlp ? metrics.AddReader(OtlpFromEnvironment.Metrics()) : metrics.AddConsoleExporter();
             });
         return services;

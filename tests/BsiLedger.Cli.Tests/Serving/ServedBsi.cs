@@ -7,12 +7,17 @@ using BsiLedger.EventStore.Postgres;
 namespace BsiLedger.Cli.Tests.Serving;
 
 /// <summary>
-/// <c>bsi serve</c> in a child process of its own against a given database, with an operator token, reached over loopback
+/// <c>bsi serve</c> in a child process of its own against a given database, with operator and auditor tokens and a device key, reached over loopback
 /// HTTP; <see cref="Kill"/> is <c>kill -9</c>.
 /// </summary>
 public sealed class ServedBsi : IAsyncDisposable
 {
     public const string OperatorToken = "operator-token-for-tests";
+
+    public const string AuditorToken = "auditor-token-for-tests";
+
+    /// <summary>The key device tokens are derived from: an enrolment answers the device's own token.</summary>
+    public const string DeviceKey = "device-key-for-tests";
 
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
@@ -67,6 +72,8 @@ public sealed class ServedBsi : IAsyncDisposable
 
         start.Environment.Remove("BSILEDGER_CONNECTION");
         start.Environment["Auth__Tokens__operator"] = OperatorToken;
+        start.Environment["Auth__Tokens__auditor"] = AuditorToken;
+        start.Environment["Auth__Tokens__device"] = DeviceKey;
         var served = new ServedBsi(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         served._process.ErrorDataReceived += (_, line) =>
         {
