@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BsiLedger.Api.Auth;
+using BsiLedger.Api.Checkpoints;
 using BsiLedger.Api.Endpoints;
 using BsiLedger.Api.Problems;
 using BsiLedger.Host;
@@ -45,6 +46,12 @@ public static class ApiServer
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<LedgerExceptionHandler>();
+        if (options.Checkpoints is { } schedule)
+        {
+            builder.Services.AddHostedService(services => new ScheduledCheckpoints(
+                schedule, options.Ledger.ConnectionString, services.GetRequiredService<ILogger<ScheduledCheckpoints>>()));
+        }
+
         builder.Services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger");
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -69,6 +76,7 @@ public static class ApiServer
         ReleaseEndpoints.Map(app);
         DeviceEndpoints.Map(app);
         AuditEndpoints.Map(app);
+        CheckpointEndpoints.Map(app);
         return app;
     }
 
