@@ -65,6 +65,7 @@ public sealed class AuditProofTests(PostgresFixture postgres)
 
         var notANote = await Run(connection, 2, "audit", "prove", "audited-1", "--checkpoint", File("not-a-note"));
         var noDevice = await Run(connection, 1, "audit", "prove", "nobody", "--checkpoint", File("cp-1"));
+        var noVersion = await Run(connection, 2, "audit", "prove", "audited-1", "--version", "9", "--checkpoint", File("cp-1"));
         var anotherKey = await Run(connection, 1, "audit", "check", File("proof.json"), "--checkpoint", File("cp-1"), "--public-key", Path.Combine(other, "ledger.pub"));
         var wrongShape = await Run(connection, 2, "audit", "check", File("cp-1"), "--checkpoint", File("cp-1"), "--public-key", File("ledger.pub"));
         var overwrite = await Run(connection, 2, "audit", "keygen", "--out", _directory);
@@ -72,6 +73,7 @@ public sealed class AuditProofTests(PostgresFixture postgres)
 
         Assert.Contains("not a signed note", notANote.Stderr, StringComparison.Ordinal);
         Assert.Contains("never enrolled", noDevice.Stderr, StringComparison.Ordinal);
+        Assert.Contains("versions 1 to 2", noVersion.Stderr, StringComparison.Ordinal);
         Assert.Contains("trusted checkpoint signature", anotherKey.Stdout, StringComparison.Ordinal);
         Assert.Contains("not a proof", wrongShape.Stderr, StringComparison.Ordinal);
         Assert.Contains("never overwrites", overwrite.Stderr, StringComparison.Ordinal);

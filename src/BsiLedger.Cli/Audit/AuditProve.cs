@@ -41,7 +41,7 @@ public static class AuditProve
                 }
                 catch (ArgumentOutOfRangeException e) when (e.ParamName == "version")
                 {
-                    throw new UsageException($"--version {only}: {e.Message[..e.Message.IndexOf(" (Parameter", StringComparison.Ordinal)]}");
+                    throw new UsageException($"--version {only}: {e.Message.Split(" (Parameter")[0]}");
                 }
 
                 await ProofOutput.WriteAsync(writer, ProofDocument.ToJson(proof), file,

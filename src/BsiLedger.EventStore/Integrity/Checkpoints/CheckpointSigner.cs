@@ -75,7 +75,7 @@ public sealed class CheckpointSigner(string connectionString, TimeSpan settleTim
             var firstTile = size / Tile.Width;
             var leafSequences = changed.Where(t => t.Level == 0).ToDictionary(
                 t => t.Index,
-                t => leaves[(int)((t.Index - firstTile) * Tile.Width)..][..t.Hashes.Length]);
+                t => leaves.AsSpan((int)((t.Index - firstTile) * Tile.Width), t.Hashes.Length).ToArray());
             await tiles.WriteAsync(changed, leafSequences, ct);
 
             size += sequences.Count;
