@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BsiLedger.Api.Auth;
+using BsiLedger.Api.Checkpoints;
 using BsiLedger.Api.Endpoints;
 using BsiLedger.Api.OpenApi;
 using BsiLedger.Api.Problems;
@@ -46,6 +47,12 @@ public static class ApiServer
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<LedgerExceptionHandler>();
+        if (options.Checkpoints is { } schedule)
+        {
+            builder.Services.AddHostedService(services => new ScheduledCheckpoints(
+                schedule, options.Ledger.ConnectionString, services.GetRequiredService<ILogger<ScheduledCheckpoints>>()));
+        }
+
         builder.Services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger");
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -75,6 +82,7 @@ public static class ApiServer
         ReleaseEndpoints.Map(app);
         DeviceEndpoints.Map(app);
         AuditEndpoints.Map(app);
+        CheckpointEndpoints.Map(app);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using BsiLedger.Api.Checkpoints;
 using BsiLedger.Host;
 
 namespace BsiLedger.Api;
@@ -16,6 +17,9 @@ public sealed record ServeOptions(LedgerHostOptions Ledger, string Urls)
 
     /// <summary>Request bodies are small JSON documents; anything larger is refused before it is read.</summary>
     public long MaxRequestBodyBytes { get; init; } = 16 * 1024;
+
+    /// <summary>When set, the server signs a checkpoint on this schedule (<c>--checkpoint-every</c>).</summary>
+    public CheckpointSchedule? Checkpoints { get; init; }
 
     /// <summary>Configuration over the environment's (tests set tokens here); <c>Auth:Tokens:&lt;role&gt;</c> among them.</summary>
     public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();

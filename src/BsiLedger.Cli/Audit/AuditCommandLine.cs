@@ -19,6 +19,11 @@ public static class AuditCommandLine
         audit.Subcommands.Add(AuditExposed.Build(runner));
         audit.Subcommands.Add(AuditDigest.Build(runner));
         audit.Subcommands.Add(AuditVerify.Build(runner));
+        audit.Subcommands.Add(AuditKeygen.Build(runner));
+        audit.Subcommands.Add(AuditCheckpoint.Build(runner));
+        audit.Subcommands.Add(AuditProve.Build(runner));
+        audit.Subcommands.Add(AuditProveConsistency.Build(runner));
+        audit.Subcommands.Add(AuditCheck.Build(runner));
         return audit;
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using BsiLedger.Cli.Hosting;
 using BsiLedger.EventStore.Integrity;
-using BsiLedger.Operations.Input;
 
 namespace BsiLedger.Cli.Audit;
 
@@ -16,7 +15,7 @@ public static class AuditDigest
         var command = new Command("digest", "A digest of the whole ledger (a Merkle root over every event's chain hash, its last sequence number and time) to keep outside the system") { output };
         runner.Register(command, parse =>
         {
-            var file = parse.GetValue(output) is { } path ? WritableFile(path) : null;
+            var file = parse.GetValue(output) is { } path ? AuditFiles.Output("--out", path, "digest") : null;
             return async (ledger, writer, ct) =>
             {
                 var digest = await new DigestTaker(ledger.ConnectionString, SettleTimeout).TakeAsync(ct);
@@ -34,21 +33,5 @@ public static class AuditDigest
             };
         }, withSilo: false);
         return command;
-    }
-
-    private static string WritableFile(string path)
-    {
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-        {
-            throw new UsageException($"--out '{path}' is a directory; give a file name for the digest");
-        }
-
-        if (Path.GetDirectoryName(full) is { } directory && !Directory.Exists(directory))
-        {
-            throw new UsageException($"--out '{path}': directory '{directory}' does not exist");
-        }
-
-        return full;
     }
 }

@@ -17,6 +17,9 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
     private const string _authenticationHint =
         $"authentication failed: check the user name, password, database and SSL Mode in --connection or ${LedgerSettings.ConnectionVariable}";
 
+    /// <summary>Where a command reports a refusal or an error: never the result's stdout.</summary>
+    public TextWriter Stderr => stderr;
+
     public delegate Task<int> Body(LedgerSession ledger, ResultWriter output, CancellationToken ct);
 
     /// <summary>

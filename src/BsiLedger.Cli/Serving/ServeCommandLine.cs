@@ -1,6 +1,8 @@
 using System.CommandLine;
 using BsiLedger.Api;
 using BsiLedger.Api.Auth;
+using BsiLedger.Api.Checkpoints;
+using BsiLedger.Cli.Audit;
 using BsiLedger.Cli.Cluster;
 using BsiLedger.Cli.Hosting;
 using BsiLedger.EventStore.Postgres;
@@ -44,17 +46,35 @@ public static class ServeCommandLine
         {
             Description = "The IP address other silos and clients reach this one at (default: 127.0.0.1 for an embedded or local database, else this machine's address on the way to the database)",
         };
+        var checkpointEvery = new Option<TimeSpan?>("--checkpoint-every")
+        {
+            Description = $"Sign a checkpoint this often (wall time), e.g. 00:05:00, with --checkpoint-key or ${AuditCheckpoint.KeyVariable}; GET /audit/checkpoints/latest serves the last one",
+        };
+        checkpointEvery.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<TimeSpan?>() is { } every && every <= TimeSpan.Zero)
+            {
+                result.AddError("--checkpoint-every must be longer than zero, e.g. 00:05:00");
+            }
+        });
+        var checkpointKey = new Option<string?>("--checkpoint-key") { Description = $"The signing key for --checkpoint-every (ledger.key from `bsi audit keygen`); defaults to ${AuditCheckpoint.KeyVariable}" };
         var command = new Command("serve", "Host a silo of the ledger's cluster and the HTTP API until stopped: releases, device reports and audit queries as JSON, behind bearer tokens per role")
         {
-            urls, advanceEvery, siloPort, gatewayPort, advertise,
+            urls, advanceEvery, siloPort, gatewayPort, advertise, checkpointEvery, checkpointKey,
         };
         runner.RegisterStandalone(command, parse =>
         {
             var listen = Urls(parse.GetValue(urls));
             var fleet = new FleetOptions { AdvanceEvery = parse.GetValue(advanceEvery) };
             var advertised = parse.GetValue(advertise) is { } given ? SiloEndpoints.ParseAdvertise(given) : null;
+            var checkpoints = parse.GetValue(checkpointEvery) is { } every
+                ? new CheckpointSchedule(AuditCheckpoint.SigningKey(parse.GetValue(checkpointKey)), every)
+                : parse.GetValue(checkpointKey) is not null
+                    ? throw new UsageException("--checkpoint-key is the key for --checkpoint-every: give both, e.g. --checkpoint-every 00:05:00 --checkpoint-key ledger.key")
+                    : null;
             return async (settings, _, ct) =>
             {
+                using var signingKey = checkpoints?.Key;
                 var endpoints = SiloEndpoints.Resolve(
                     settings.Cluster, advertised ?? SiloEndpoints.DefaultAdvertise(settings.ExplicitConnection), parse.GetValue(siloPort), parse.GetValue(gatewayPort));
                 await using var database = await LedgerDatabase.OpenAsync(settings, ct, hostStopsOnSignal: true);
@@ -69,7 +89,7 @@ public static class ServeCommandLine
                     Journal = settings.JournalWaitingAtMost(ServeOptions.DefaultOutageTolerance),
                 });
                 await ConnectionBudgetCheck.EnsureFitsAsync(ledger.ConnectionString, ct, alongside: ClusterPool.Size);
-                await using var app = ApiServer.Build(new ServeOptions(ledger, listen));
+                await using var app = ApiServer.Build(new ServeOptions(ledger, listen) { Checkpoints = checkpoints });
                 await app.StartAsync(ct);
                 var roles = app.Services.GetRequiredService<AuthTokens>().ConfiguredRoles;
                 await Console.Error.WriteLineAsync($"bsi serve: silo {endpoints.Advertise}:{endpoints.SiloPort} (gateway port {endpoints.GatewayPort}) in cluster {endpoints.ClusterId}; "

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace BsiLedger.EventStore.Integrity;
 
 /// <summary>
@@ -19,13 +17,13 @@ public sealed class MerkleTree
         {
             if (_peaks.Count == 0)
             {
-                return EventHash.Of([]);
+                return TreeHashing.EmptyTree;
             }
 
             var root = _peaks[^1].Hash;
             for (var i = _peaks.Count - 2; i >= 0; i--)
             {
-                root = Node(_peaks[i].Hash, root);
+                root = TreeHashing.Node(_peaks[i].Hash, root);
             }
 
             return root;
@@ -34,30 +32,16 @@ public sealed class MerkleTree
 
     public void Add(EventHash eventHash)
     {
-        Span<byte> leaf = stackalloc byte[1 + EventHash.Size];
-        leaf[0] = 0x00;
-        eventHash.CopyTo(leaf[1..]);
-        var hash = EventHash.Of(leaf);
+        var hash = TreeHashing.Leaf(eventHash);
         var size = 1L;
         while (_peaks.Count > 0 && _peaks[^1].Size == size)
         {
-            hash = Node(_peaks[^1].Hash, hash);
+            hash = TreeHashing.Node(_peaks[^1].Hash, hash);
             size *= 2;
             _peaks.RemoveAt(_peaks.Count - 1);
         }
 
         _peaks.Add((size, hash));
         Count++;
-    }
-
-    private static EventHash Node(EventHash left, EventHash right)
-    {
-        Span<byte> node = stackalloc byte[1 + (2 * EventHash.Size)];
-        node[0] = 0x01;
-        left.CopyTo(node[1..]);
-        right.CopyTo(node[(1 + EventHash.Size)..]);
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(node, digest);
-        return EventHash.FromBytes(digest);
     }
 }
