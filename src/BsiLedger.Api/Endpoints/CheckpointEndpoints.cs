@@ -1,4 +1,5 @@
 using BsiLedger.Api.Auth;
+using BsiLedger.Api.OpenApi;
 using BsiLedger.Api.Problems;
 using BsiLedger.EventStore.Integrity.Checkpoints;
 using BsiLedger.EventStore.Postgres;
@@ -14,7 +15,12 @@ public static class CheckpointEndpoints
     public const string NoCheckpoint = "NoCheckpoint";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/audit/checkpoints/latest", LatestAsync).WithTags("audit").RequireAuthorization(Policies.Read);
+        app.MapGroup("/audit/checkpoints").WithTags("audit").RequireAuthorization(Policies.Read).AnswersCommonProblems()
+            .MapGet("/latest", LatestAsync)
+            .WithName("getLatestCheckpoint")
+            .WithSummary("Read the last checkpoint the ledger signed, as a signed note")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> LatestAsync(LedgerConnection ledger, CancellationToken ct)
     {
