@@ -61,6 +61,51 @@ public sealed class ReleaseRouteTests(ApiServerFixture server) : ApiTest(server)
     }
 
     [Fact]
+    public async Task A_paced_plan_takes_the_scenario_file_s_pacing_fields_and_reads_them_back()
+    {
+        var (release, _) = NewRelease();
+        await Publish(release);
+        var path = $"/releases/{Route(release)}";
+        var plan = new
+        {
+            waves = new object[]
+            {
+                new { share = 0.1, soak = "48h", failureThreshold = 0.03, pacing = new { ratePerHour = 200, rampFactor = 2, rampEvery = 100, rampOn = "offers", maxPerHour = 5000 } },
+                new { share = 1.0, soak = "24h", failureThreshold = 0.03, pacing = new { spreadOver = "12h" } },
+            },
+            minSample = 10,
+        };
+
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/plan", plan));
+
+        var waves = (await Expect(HttpStatusCode.OK, Get(Auditor, path))).GetProperty("plan").GetProperty("waves");
+        var first = waves[0].GetProperty("pacing");
+        Assert.Equal((200.0, 2.0, 100, "offers", 5000.0), (first.GetProperty("ratePerHour").GetDouble(), first.GetProperty("rampFactor").GetDouble(),
+            first.GetProperty("rampEvery").GetInt32(), first.GetProperty("rampOn").GetString(), first.GetProperty("maxPerHour").GetDouble()));
+        Assert.Equal("12h", waves[1].GetProperty("pacing").GetProperty("spreadOver").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{ "ratePerHour": 0 }""", "waves", "wave 1: pacing.ratePerHour: 0 is not above 0 offers per hour")]
+    [InlineData("""{ "ratePerHour": 100, "rampFactor": 1, "rampEvery": 10 }""", "waves", "wave 1: pacing.rampFactor: 1 does not raise the rate")]
+    [InlineData("""{ "ratePerHour": 100, "maxPerHour": 50 }""", "waves", "wave 1: pacing.maxPerHour: 50 is under the starting rate of 100 per hour")]
+    [InlineData("""{ "spreadOver": "3d" }""", "waves", "wave 1: pacing.spreadOver: 3d is longer than the wave's soak of 2d")]
+    [InlineData("""{ "ratePerHour": 100, "rampOn": "installs" }""", "waves[0].pacing.rampOn", "'installs' is not what a ramp counts")]
+    [InlineData("""{ "ratePerHour": 100, "burst": 5 }""", "waves[0].pacing.burst", "")]
+    public async Task A_bad_pacing_is_400_naming_the_wave_and_the_field_and_plans_nothing(string pacing, string field, string detail)
+    {
+        var (release, _) = NewRelease();
+        await Publish(release);
+        var body = $$"""{"waves":[{"share":0.1,"soak":"48h","failureThreshold":0.03,"pacing":{{pacing}}},{"share":1.0,"soak":"0h","failureThreshold":0.03}],"minSample":10}""";
+
+        var problem = await Expect(HttpStatusCode.BadRequest, PostText(Operator, $"/releases/{Route(release)}/plan", body));
+
+        AssertProblem(problem, "BadInput", field);
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await RowsAsync(release));
+    }
+
+    [Fact]
     public async Task Reading_a_release_takes_none_of_its_due_steps()
     {
         var (release, _) = NewRelease();

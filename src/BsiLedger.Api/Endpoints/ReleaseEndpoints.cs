@@ -6,6 +6,7 @@ using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
 using BsiLedger.Domain.Releases.Errors;
+using BsiLedger.Domain.Releases.Pacing;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Operations.Input;
@@ -68,7 +69,8 @@ public static class ReleaseEndpoints
         var waves = (body.Waves ?? []).Select((given, i) => given ?? throw Missing($"waves[{i}]")).Select((wave, i) => new WavePlan(
             wave.Share ?? throw Missing($"waves[{i}].share"),
             Fields.Read($"waves[{i}].soak", () => Durations.TryParse(wave.Soak, out var soak, out var error) ? soak : throw new UsageException(error)),
-            wave.FailureThreshold ?? throw Missing($"waves[{i}].failureThreshold")));
+            wave.FailureThreshold ?? throw Missing($"waves[{i}].failureThreshold"),
+            wave.Pacing is { } pacing ? Pacing($"waves[{i}].pacing", pacing) : null));
         var plan = new RolloutPlan([.. waves], body.MinSample ?? 100);
         Fields.Check(plan.Problem(), "waves", ("min sample", "minSample"));
         return await OperateAsync(grains, release, request, "PlanRollout", Execute(new PlanRollout(release, plan, ApiOperator.Cause)), showRollout: false);
@@ -91,6 +93,22 @@ public static class ReleaseEndpoints
             ? TypedResults.Ok(ReleaseDocument.Of(snapshot))
             : CommandResults.Refused("release", release.ToString(), new ReleaseNotPublished(release));
     }
+
+    /// <summary>The pacing's fields as given; whether they make sense together is the plan's rule, checked with the plan.</summary>
+    private static WavePacing Pacing(string field, PacingRequest pacing) => new(
+        pacing.RatePerHour,
+        pacing.RampFactor,
+        pacing.RampEvery,
+        pacing.RampOn switch
+        {
+            null or "successes" => RampBasis.Successes,
+            "offers" => RampBasis.Offers,
+            var other => throw new Problems.InvalidFieldException($"{field}.rampOn", $"'{other}' is not what a ramp counts: expected successes or offers"),
+        },
+        pacing.MaxPerHour,
+        pacing.SpreadOver is { } over
+            ? Fields.Read($"{field}.spreadOver", () => Durations.TryParse(over, out var spread, out var error) ? spread : throw new UsageException(error))
+            : null);
 
     private static Send Execute(ReleaseCommand command) => (grain, provenance) => grain.Execute(command, provenance);
 

@@ -21,6 +21,7 @@ public static class ReleaseDecider
             BeginWave c => BeginWave(state, c, now),
             EndWave c => EndWave(state, c, now),
             SendWaveOffers c => SendWaveOffers(state, c, now),
+            CheckWaveReports c => CheckWaveReports(state, c, now),
             PauseRollout c => Pause(state, c, now),
             ResumeRollout c => Resume(state, c, now),
             IssueRecall c => Recall(state, c, now),
@@ -145,6 +146,22 @@ public static class ReleaseDecider
         return !current.Halted && HaltFor(state.Plan!, c.Release, c.Wave, after.AtStart, now, Offered(after)) is { } halted
             ? Decision<IReleaseEvent>.Accept(sent, halted)
             : Decision<IReleaseEvent>.Accept(sent);
+    }
+
+    /// <summary>
+    /// A running wave halts the moment the reports of its slice cross its threshold over at least the minimum sample;
+    /// otherwise nothing is recorded. A wave an operator resumed after its halt is not halted again on the same slice.
+    /// </summary>
+    private static Decision<IReleaseEvent> CheckWaveReports(Release state, CheckWaveReports c, DateTimeOffset now)
+    {
+        if (state is not { Phase: RolloutPhase.Running, Recall: null, CurrentWave: { CompletedAt: null, Halted: false } wave } || wave.Index != c.Wave)
+        {
+            return Decision<IReleaseEvent>.Unchanged;
+        }
+
+        return HaltFor(state.Plan!, c.Release, c.Wave, wave.AtStart.With(c.Reported), now, Offered(wave)) is { } halted
+            ? Decision<IReleaseEvent>.Accept(halted)
+            : Decision<IReleaseEvent>.Unchanged;
     }
 
     /// <summary>A paced wave's slice as offered and not yet; null for a wave offered all at once.</summary>

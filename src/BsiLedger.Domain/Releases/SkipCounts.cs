@@ -10,6 +10,8 @@ public sealed record SkipCounts(
 {
     public static SkipCounts None { get; } = new(0, 0, 0, 0);
 
+    public int Total => AutoInstallOff + MdmForbids + Ineligible + Offline;
+
     public SkipCounts Plus(SkipCounts other) => new(
         AutoInstallOff + other.AutoInstallOff, MdmForbids + other.MdmForbids,
         Ineligible + other.Ineligible, Offline + other.Offline);

@@ -24,6 +24,18 @@ public sealed record WaveTally(
         Targeted + other.Targeted, Installed + other.Installed, Applied + other.Applied,
         Failed + other.Failed, Awaiting + other.Awaiting, Skipped.Plus(other.Skipped));
 
+    /// <summary>
+    /// The offers' tally with what the slice's devices have reported since: a device offered while it was still
+    /// deciding counted as awaiting, and counts as installed or failed once it says so.
+    /// </summary>
+    public WaveTally With(ReportedOutcomes reported) => this with
+    {
+        Installed = reported.Installed,
+        Applied = reported.Applied,
+        Failed = reported.Failed,
+        Awaiting = Math.Max(0, Targeted - Skipped.Total - reported.Installed - reported.Failed),
+    };
+
     public WaveTally Plus(OfferOutcome outcome) => outcome switch
     {
         OfferOutcome.Ineligible => this with { Targeted = Targeted + 1, Skipped = Skipped with { Ineligible = Skipped.Ineligible + 1 } },

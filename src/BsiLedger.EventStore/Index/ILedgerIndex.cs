@@ -14,6 +14,12 @@ public interface ILedgerIndex
     /// <summary>Whether <paramref name="release"/> is published and whether it was recalled, read from its stream as committed now.</summary>
     Task<ReleaseStatus> ReleaseStatusAsync(ReleaseId release, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What the devices whose cohort position in <paramref name="release"/>'s rollout is in [<paramref name="from"/>,
+    /// <paramref name="to"/>) have reported on it, as committed now.
+    /// </summary>
+    Task<ReportedOutcomes> ReportedAsync(ReleaseId release, double from, double to, CancellationToken cancellationToken);
+
     /// <summary>How many events the ledger holds, all streams together.</summary>
     Task<long> EventCountAsync(CancellationToken cancellationToken);
 }

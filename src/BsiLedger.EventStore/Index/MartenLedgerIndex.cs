@@ -73,6 +73,36 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
         }
     }
 
+    private static readonly string ReportedSql = $"""
+        select count(*) filter (where outcome >= {(short)InstallReport.Installed}),
+               count(*) filter (where outcome = {(short)InstallReport.Applied}),
+               count(*) filter (where outcome = {(short)InstallReport.Failed})
+        from {InstallReportProjection.TableName}
+        where release = @release and position >= @from and position < @to
+        """;
+
+    public async Task<ReportedOutcomes> ReportedAsync(ReleaseId release, double from, double to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OutageRetry.RunAsync(async () =>
+            {
+                await using var session = store.QuerySession();
+                await using var command = new NpgsqlCommand(ReportedSql);
+                command.Parameters.AddWithValue("release", release.ToString());
+                command.Parameters.AddWithValue("from", from);
+                command.Parameters.AddWithValue("to", to);
+                await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                return new ReportedOutcomes((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
+            }, options.OutageTolerance, cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new JournalUnavailableException($"could not count the reports on {release}: {e.Message}", e);
+        }
+    }
+
     public async Task<long> EventCountAsync(CancellationToken cancellationToken)
     {
         try

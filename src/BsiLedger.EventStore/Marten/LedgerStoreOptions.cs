@@ -53,9 +53,11 @@ public static class LedgerStoreOptions
             options.Events.MapEventType(type, name);
         }
 
-        // The registries the fan-out reads, kept in the same transaction as the events they come from.
+        // The registries the fan-out reads and the reports a wave's halt counts, kept in the same transaction as the events
+        // they come from.
         options.Projections.Add<FleetMemberProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ReleaseListingProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<InstallReportProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<FleetMember>().Index(m => m.Line).Index(m => m.Bucket);
         options.Schema.For<ReleaseListing>().Index(r => r.Line);
 

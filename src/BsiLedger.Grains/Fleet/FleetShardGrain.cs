@@ -9,8 +9,11 @@ using Microsoft.Extensions.Options;
 namespace BsiLedger.Grains.Fleet;
 
 /// <summary>
-/// Reads its members from the fleet registry at every fan-out (the registry is written with the enrolment, so a
-/// device enrolled a moment ago is included). Remembers, per recall, which of its devices still hold the release
+/// Reads its members from the fleet registry at the first offer of each wave (the registry is written with the
+/// enrolment, so a device enrolled a moment before the wave is included) and keeps them, in cohort order, for the
+/// wave's later batches: a paced wave sends a batch every step, and reading a million-device line at each would
+/// cost more than the offers. A device that enrols during a paced wave gets the release at its check-in once the
+/// wave's frontier has passed it. Every tally and recall reads the registry afresh. Remembers, per recall, which of its devices still hold the release
 /// so that re-driving a recall visits only those; after a restart it visits all of them again. That memory cannot
 /// complete a recall around a device that holds the release: its first visit comes after <c>RecallIssued</c> is
 /// committed, each device answers from its stream as stored (<see cref="IDeviceGrain.Withdraw"/>), and from then on no
@@ -20,11 +23,13 @@ public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> o
 {
     private readonly Dictionary<ReleaseId, ShardRecall> _recalls = [];
 
+    private readonly Dictionary<ReleaseId, WaveMembers> _waves = [];
+
     public async Task<WaveTally> Offer(ReleaseOffer offer)
     {
         using var activity = StartActivity("shard offer", offer.Release);
-        var slice = await SliceAsync(offer.Release, offer.From, offer.To);
-        activity?.SetTag("bsi.devices", slice.Count);
+        var slice = (await WaveMembersAsync(offer.Release, offer.Wave)).Between(offer.From, offer.To);
+        activity?.SetTag("bsi.devices", slice.Length);
         var tally = WaveTally.Empty;
         foreach (var chunk in slice.Chunk(options.Value.OffersBetweenChecks))
         {
@@ -84,6 +89,18 @@ public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> o
         return activity;
     }
 
+    private async Task<WaveMembers> WaveMembersAsync(ReleaseId release, int wave)
+    {
+        if (!_waves.TryGetValue(release, out var members) || members.Wave != wave)
+        {
+            var ids = await MembersAsync(ProductLine.Of(release));
+            members = new WaveMembers(wave, [.. ids.Select(id => (Cohort.Position(release, id), id)).Order()]);
+            _waves[release] = members;
+        }
+
+        return members;
+    }
+
     private async Task<IReadOnlyList<string>> SliceAsync(ReleaseId release, double from, double to)
     {
         var members = await MembersAsync(ProductLine.Of(release));
@@ -97,4 +114,23 @@ public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> o
     }
 
     private sealed record ShardRecall(int Withdrawn, IReadOnlyList<string> Pending);
+
+    /// <summary>The shard's members of a release's line as a wave's first offer found them, by cohort position.</summary>
+    private sealed record WaveMembers(int Wave, (double Position, string Id)[] ByPosition)
+    {
+        public string[] Between(double from, double to) => [.. ByPosition[Start(from)..Start(to)].Select(m => m.Id)];
+
+        /// <summary>The index of the first member at or after <paramref name="position"/>.</summary>
+        private int Start(double position)
+        {
+            var (low, high) = (0, ByPosition.Length);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                (low, high) = ByPosition[middle].Position < position ? (middle + 1, high) : (low, middle);
+            }
+
+            return low;
+        }
+    }
 }

@@ -3,6 +3,7 @@ using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
 using BsiLedger.Domain.Releases.Events;
 using BsiLedger.Domain.Releases.Pacing;
+using BsiLedger.EventStore.Index;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Telemetry;
 using BsiLedger.Grains.Commands;
@@ -17,7 +18,7 @@ namespace BsiLedger.Grains.Releases;
 /// rollout takes by itself is decided after its fan-out, on the state then, so a fan-out re-driven after a
 /// timeout or a restart finds the devices already served (their commands are no-ops) and doubles nothing.
 /// </summary>
-public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> options, IEventJournal journal) : DecidingGrain<ReleaseView>, IReleaseGrain, IRemindable
+public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> options, IEventJournal journal, ILedgerIndex index) : DecidingGrain<ReleaseView>, IReleaseGrain, IRemindable
 {
     private static readonly Cause Schedule = Cause.Policy("rollout-schedule");
 
@@ -159,24 +160,24 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     /// <summary>True when a step was taken and another may be due.</summary>
     private async Task<bool> TakeNextStepAsync()
     {
-        var release = Current;
-        if (release.Recall is { IsComplete: false })
+        if (Current.Recall is { IsComplete: false })
         {
             await DriveRecallAsync();
             return false;
         }
 
-        if (release.NextStepAt is not { } due || due > clock.Now)
+        var reported = await CheckWaveReportsAsync();
+        if (Current.NextStepAt is not { } due || due > clock.Now)
         {
             return false;
         }
 
-        var wave = release.CurrentWave!;
+        var wave = Current.CurrentWave!;
         var provenance = Provenance.NewCommand();
         var outcome = wave switch
         {
             { CompletedAt: not null } => await BeginWaveAsync(wave.Index + 1, Schedule, provenance),
-            { NotOffered: > 0 } => await SendDueOffersAsync(wave, provenance),
+            { NotOffered: > 0 } => await SendDueOffersAsync(wave, reported?.Installed ?? wave.AtStart.Installed, provenance),
             _ => await DecideAsync(new EndWave(Id, wave.Index, await TallyWaveAsync(wave.Index), Schedule), provenance),
         };
         return outcome.Status == CommandStatus.Accepted;
@@ -200,10 +201,10 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     /// The offers a paced wave's pace has made due by now, to the next devices of its slice in cohort order; nothing
     /// when none is due yet.
     /// </summary>
-    private async Task<CommandOutcome> SendDueOffersAsync(WaveRecord wave, Provenance provenance)
+    private async Task<CommandOutcome> SendDueOffersAsync(WaveRecord wave, int successes, Provenance provenance)
     {
         var plan = Current.Plan!;
-        var step = WavePacer.Step(plan.Waves[wave.Index].Pacing!, wave.Pacing!, wave.Slice!.Value, wave.AtStart.Installed, clock.Now);
+        var step = WavePacer.Step(plan.Waves[wave.Index].Pacing!, wave.Pacing!, wave.Slice!.Value, successes, clock.Now);
         if (step.Due == 0)
         {
             return CommandOutcome.Unchanged(Version);
@@ -213,6 +214,23 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
         var offer = new ReleaseOffer(Id, Current.Activation, wave.Index, wave.ShareAt(before, wave.Pacing!.Offered), wave.ShareAt(before, step.Next.Offered), provenance);
         var tally = await AcrossShardsAsync(shard => shard.Offer(offer), WaveTally.Empty, (a, b) => a.Plus(b));
         return await DecideAsync(new SendWaveOffers(Id, wave.Index, tally, step.Next, Schedule), provenance);
+    }
+
+    /// <summary>
+    /// The reports of the running wave's slice as the ledger holds them now (whichever process stored them), weighed
+    /// against its threshold: a wave halts between its steps, as its devices report, not only at its end. Null while
+    /// no wave is running.
+    /// </summary>
+    private async Task<ReportedOutcomes?> CheckWaveReportsAsync()
+    {
+        if (Current is not { Phase: RolloutPhase.Running, Recall: null, Plan: { } plan, CurrentWave: { CompletedAt: null } wave })
+        {
+            return null;
+        }
+
+        var reported = await index.ReportedAsync(Id, plan.ShareBefore(wave.Index), wave.Share, CancellationToken.None);
+        await DecideAsync(new CheckWaveReports(Id, wave.Index, reported, Schedule), Provenance.NewCommand());
+        return reported;
     }
 
     private async Task DriveRecallAsync()

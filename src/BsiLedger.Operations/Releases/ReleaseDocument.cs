@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Pacing;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Grains.Releases.Reports;
 
@@ -27,7 +28,7 @@ public static class ReleaseDocument
                 ? new
                 {
                     minSample = plan.MinSample,
-                    waves = plan.Waves.Select(w => new { share = w.Share, soak = Durations.Format(w.Soak), failureThreshold = w.FailureThreshold }),
+                    waves = plan.Waves.Select(w => new { share = w.Share, soak = Durations.Format(w.Soak), failureThreshold = w.FailureThreshold, pacing = Pacing(w.Pacing) }),
                 }
                 : null,
             version = snapshot.Version,
@@ -45,5 +46,34 @@ public static class ReleaseDocument
         }
 
         return document;
+    }
+
+    /// <summary>A wave's pacing with the fields a plan gives it (the scenario file's names); null for a wave offered at once.</summary>
+    private static JsonObject? Pacing(WavePacing? pacing)
+    {
+        if (pacing is null)
+        {
+            return null;
+        }
+
+        if (pacing.SpreadOver is { } over)
+        {
+            return new JsonObject { ["spreadOver"] = Durations.Format(over) };
+        }
+
+        var fields = new JsonObject { ["ratePerHour"] = pacing.RatePerHour };
+        if (pacing is { RampFactor: { } factor, RampEvery: { } every })
+        {
+            fields["rampFactor"] = factor;
+            fields["rampEvery"] = every;
+            fields["rampOn"] = pacing.RampOn == RampBasis.Offers ? "offers" : "successes";
+        }
+
+        if (pacing.MaxPerHour is { } max)
+        {
+            fields["maxPerHour"] = max;
+        }
+
+        return fields;
     }
 }

@@ -93,6 +93,23 @@ public sealed class SimulatedFleet
         return Draw($"install\n{release}", Known(deviceId)) < rate;
     }
 
+    /// <summary>Whether devices take time to install or apply: otherwise each answers its offer at once.</summary>
+    public bool TakesTime => _spec.TakesTime;
+
+    /// <summary>From the offer the device got to its install's outcome: one draw per (seed, device, release).</summary>
+    public TimeSpan InstallDelay(string deviceId, ReleaseId release) =>
+        DelayDraw(KindOf(deviceId).InstallDelay ?? _spec.InstallDelay, $"install-delay\n{release}", deviceId);
+
+    /// <summary>
+    /// From the install to the apply. A restart release waits for the drawn delay (the device's next restart); a
+    /// relaunch release for a quarter of it, since a browser is relaunched several times between two restarts.
+    /// </summary>
+    public TimeSpan ApplyDelay(string deviceId, ReleaseId release)
+    {
+        var delay = DelayDraw(KindOf(deviceId).ApplyDelay ?? _spec.ApplyDelay, $"apply-delay\n{release}", deviceId);
+        return _releases.TryGetValue(release, out var spec) && spec.Activation == Activation.Relaunch ? delay / 4 : delay;
+    }
+
     /// <summary>The 1-based index in the id, or an error if the id is not one of this fleet's.</summary>
     public int IndexOf(string deviceId)
     {
@@ -102,6 +119,11 @@ public sealed class SimulatedFleet
             ? index
             : throw new ArgumentException($"'{deviceId}' is not a device of this fleet (sim-0000001 to {IdOf(Count)})", nameof(deviceId));
     }
+
+    private FleetMix KindOf(string deviceId) => _spec.Mix[MixIndex(Draw("mix", Known(deviceId)))];
+
+    private TimeSpan DelayDraw(ReportDelay? delay, string purpose, string deviceId) =>
+        delay is null ? TimeSpan.Zero : delay.At(Draw(purpose, deviceId));
 
     private bool OfflineDraw(string id) => Draw("offline", id) < _spec.Offline;
 

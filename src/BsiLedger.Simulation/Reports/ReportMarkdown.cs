@@ -31,6 +31,11 @@ public static class ReportMarkdown
                 Halt(md, report, halt);
             }
 
+            if (release.BlastRadius is { } blast)
+            {
+                BlastRadius(md, blast);
+            }
+
             if (release.Recall is { } recall)
             {
                 Recall(md, report, recall, report.RecallTiming is { } timing && timing.Release == release.Release ? timing : null);
@@ -56,11 +61,11 @@ public static class ReportMarkdown
     private static void Plan(StringBuilder md, RolloutPlan plan)
     {
         md.AppendLine(Invariant, $"Plan: a wave's failure rate counts from {plan.MinSample:N0} install attempts (minimum sample).").AppendLine();
-        md.AppendLine("| Wave | Share | Soak | Failure threshold |").AppendLine("|---:|---:|---:|---:|");
+        md.AppendLine("| Wave | Share | Soak | Failure threshold | Offers |").AppendLine("|---:|---:|---:|---:|---|");
         for (var i = 0; i < plan.Waves.Length; i++)
         {
             var wave = plan.Waves[i];
-            md.AppendLine(Invariant, $"| {i + 1} | {RolloutPlan.Percent(wave.Share)} | {Hours(wave.Soak)} | {RolloutPlan.Percent(wave.FailureThreshold)} |");
+            md.AppendLine(Invariant, $"| {i + 1} | {RolloutPlan.Percent(wave.Share)} | {Hours(wave.Soak)} | {RolloutPlan.Percent(wave.FailureThreshold)} | {wave.Pacing?.Describe() ?? "all at once"} |");
         }
 
         md.AppendLine();
@@ -97,7 +102,15 @@ public static class ReportMarkdown
     private static void Halt(StringBuilder md, SimulationReport report, HaltReport halt) =>
         md.Append(Invariant, $"**Halted** at {Since(report, halt.At)} in wave {halt.Wave + 1}: ")
             .Append(Invariant, $"{halt.Failures:N0} of {halt.Attempts:N0} install attempts failed ({Rate(halt.FailureRate)}), ")
-            .AppendLine(Invariant, $"above the threshold of {RolloutPlan.Percent(halt.Threshold)}.")
+            .Append(Invariant, $"above the threshold of {RolloutPlan.Percent(halt.Threshold)}.")
+            .AppendLine(halt is { Offered: { } offered, NotOffered: > 0 and var never }
+                ? string.Create(Invariant, $" {offered:N0} devices of the wave had been offered it; {never:N0} never were.")
+                : "")
+            .AppendLine();
+
+    private static void BlastRadius(StringBuilder md, BlastRadius blast) =>
+        md.Append(Invariant, $"**Blast radius**: {blast.Installed:N0} devices installed it, of the {blast.Reachable:N0} its plan could reach")
+            .AppendLine(blast.Reachable > 0 ? string.Create(Invariant, $" ({Rate((double)blast.Installed / blast.Reachable)}).") : ".")
             .AppendLine();
 
     private static void Recall(StringBuilder md, SimulationReport report, RecallReport recall, RecallTiming? timing)

@@ -34,7 +34,8 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         var wall = Stopwatch.StartNew();
         var fleet = new SimulatedFleet(scenario);
         var clock = new VirtualClock(options.Start);
-        await using var silos = SimulationSilos.Build(options, clock, new SimulatedAgent(fleet));
+        var reports = new PendingReports();
+        await using var silos = SimulationSilos.Build(options, clock, new SimulatedAgent(fleet, clock, reports));
         await silos.StartAsync(cancellationToken);
         if (options.Silos > 1)
         {
@@ -57,9 +58,10 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
 
         await PublishAndStartAsync(grains);
         var schedule = new CheckInSchedule(fleet, options.Start);
-        var recallTiming = await StepAsync(grains, clock, schedule, ticker, cancellationToken);
+        var recallTiming = await StepAsync(grains, clock, schedule, new DeviceReporter(grains, fleet, reports, options.Concurrency), ticker, cancellationToken);
 
-        var releases = await Task.WhenAll(scenario.Releases.Select(r => Release(grains, r.Id).Status()));
+        var releases = await Task.WhenAll(scenario.Releases.Select(async spec =>
+            await EndOfRunRelease.ReadAsync(index, await Release(grains, spec.Id).Status(), cancellationToken)));
         var events = await index.EventCountAsync(cancellationToken);
         wall.Stop();
         using var process = Process.GetCurrentProcess();
@@ -73,7 +75,7 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             process.PeakWorkingSet64,
             options.Start,
             clock.GetUtcNow(),
-            [.. releases.Select(ReleaseReport.From)],
+            [.. releases],
             recallTiming,
             options.Silos);
         await CatchUpReadModelsAsync(silos.First.GetRequiredService<IDocumentStore>(), cancellationToken);
@@ -126,7 +128,8 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         }
     }
 
-    private async Task<RecallTiming?> StepAsync(IGrainFactory grains, VirtualClock clock, CheckInSchedule schedule, ProgressTicker ticker, CancellationToken cancellationToken)
+    private async Task<RecallTiming?> StepAsync(
+        IGrainFactory grains, VirtualClock clock, CheckInSchedule schedule, DeviceReporter reporter, ProgressTicker ticker, CancellationToken cancellationToken)
     {
         var step = scenario.Fleet.CheckInEvery < options.Step ? scenario.Fleet.CheckInEvery : options.Step;
         var recallAt = scenario.Recall is { } r ? options.Start + r.At : (DateTimeOffset?)null;
@@ -148,10 +151,11 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             var checkingIn = schedule.TakeDue(now);
             await Parallel.ForEachAsync(checkingIn, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
                 async (id, _) => await grains.GetGrain<IDeviceGrain>(id).CheckIn(Provenance.NewCommand()));
+            await reporter.ReportDueAsync(now, cancellationToken);
 
             var statuses = await Task.WhenAll(scenario.Releases.Select(s => Release(grains, s.Id).Advance()));
             ReportChanges(statuses, phases, now);
-            if ((recallAt is null || recallTiming is not null) && statuses.All(IsSettled))
+            if ((recallAt is null || recallTiming is not null) && statuses.All(IsSettled) && reporter.Pending == 0)
             {
                 break;
             }
@@ -200,12 +204,19 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         _ => false,
     };
 
-    /// <summary>Long enough for every wave to soak, the recall to be issued and every offline device to check in twice after.</summary>
+    /// <summary>
+    /// Long enough for every wave to soak, the recall to be issued, every offline device to check in twice after, and
+    /// the slowest device to install and apply.
+    /// </summary>
     private TimeSpan Horizon()
     {
         var soaks = scenario.Releases.Max(r => r.Plan.Waves.Aggregate(TimeSpan.Zero, (total, w) => total + w.Soak));
         var recall = scenario.Recall?.At ?? TimeSpan.Zero;
-        return (soaks > recall ? soaks : recall) + 2 * scenario.Fleet.CheckInEvery + TimeSpan.FromDays(1);
+        var fleet = scenario.Fleet;
+        var slowest = fleet.Mix.Select(m => (m.InstallDelay ?? fleet.InstallDelay)?.Cap ?? TimeSpan.Zero)
+            .Zip(fleet.Mix.Select(m => (m.ApplyDelay ?? fleet.ApplyDelay)?.Cap ?? TimeSpan.Zero), (install, apply) => install + apply)
+            .Max();
+        return (soaks > recall ? soaks : recall) + 2 * fleet.CheckInEvery + slowest + TimeSpan.FromDays(1);
     }
 
     private static IReleaseGrain Release(IGrainFactory grains, ReleaseId id) => grains.GetGrain<IReleaseGrain>(id.ToString());

@@ -7,6 +7,8 @@ namespace BsiLedger.Simulation.Scenarios;
 /// <summary>
 /// The simulated fleet. <see cref="ManagedForbid"/> is a fraction of the managed devices; every other
 /// fraction is of the whole fleet. Offline devices are reachable only at check-ins, every <see cref="CheckInEvery"/>.
+/// Without <see cref="InstallDelay"/> and <see cref="ApplyDelay"/> (here or on a kind of the mix) a device installs
+/// and applies an offer the moment it gets it.
 /// </summary>
 public sealed record FleetSpec(
     int Devices,
@@ -23,6 +25,15 @@ public sealed record FleetSpec(
     public const double ShareTolerance = 1e-6;
 
     public static TimeSpan DefaultCheckInEvery { get; } = TimeSpan.FromHours(6);
+
+    /// <summary>From an offer the device got to its install's outcome, for the kinds of the mix that give none.</summary>
+    public ReportDelay? InstallDelay { get; init; }
+
+    /// <summary>From an install to its apply (for a restart; see <see cref="Fleet.SimulatedFleet.ApplyDelay"/>), for the kinds that give none.</summary>
+    public ReportDelay? ApplyDelay { get; init; }
+
+    /// <summary>Whether any device takes time to install or apply.</summary>
+    public bool TakesTime => InstallDelay is not null || ApplyDelay is not null || Mix.Any(m => m.InstallDelay is not null || m.ApplyDelay is not null);
 
     /// <summary>What is wrong with the fleet, naming the field relative to <c>fleet</c>, or null.</summary>
     public string? Problem()
@@ -58,7 +69,9 @@ public sealed record FleetSpec(
             return $"mix: the shares add up to {sum.ToString("0.######", CultureInfo.InvariantCulture)}, not 1";
         }
 
-        return ScenarioRules.Fraction("autoInstallOff", AutoInstallOff)
+        return ScenarioRules.Delay("installDelay", InstallDelay)
+            ?? ScenarioRules.Delay("applyDelay", ApplyDelay)
+            ?? ScenarioRules.Fraction("autoInstallOff", AutoInstallOff)
             ?? ScenarioRules.Fraction("managed", Managed)
             ?? ScenarioRules.Fraction("managedForbid", ManagedForbid)
             ?? ScenarioRules.Fraction("offline", Offline)

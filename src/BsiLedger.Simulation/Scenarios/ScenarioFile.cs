@@ -50,7 +50,7 @@ public static class ScenarioFile
 
     private static FleetSpec Fleet(ScenarioJson json)
     {
-        var fleet = json.Object("devices", "mix", "autoInstallOff", "managed", "managedForbid", "offline", "checkInEvery");
+        var fleet = json.Object("devices", "mix", "autoInstallOff", "managed", "managedForbid", "offline", "checkInEvery", "installDelay", "applyDelay");
         return new FleetSpec(
             fleet.Field("devices").WholeNumber(),
             [.. fleet.Field("mix").Items().Select(Mix)],
@@ -58,13 +58,28 @@ public static class ScenarioFile
             fleet.Optional("managed")?.Number() ?? 0,
             fleet.Optional("managedForbid")?.Number() ?? 0,
             fleet.Optional("offline")?.Number() ?? 0,
-            fleet.Optional("checkInEvery") is { } every ? ReadDuration(every) : FleetSpec.DefaultCheckInEvery);
+            fleet.Optional("checkInEvery") is { } every ? ReadDuration(every) : FleetSpec.DefaultCheckInEvery)
+        {
+            InstallDelay = fleet.Optional("installDelay") is { } install ? Delay(install) : null,
+            ApplyDelay = fleet.Optional("applyDelay") is { } apply ? Delay(apply) : null,
+        };
     }
 
     private static FleetMix Mix(ScenarioJson json)
     {
-        var mix = json.Object("platform", "os", "model", "share");
-        return new FleetMix(ReadPlatform(mix.Field("platform")), ReadOs(mix.Field("os")), mix.Field("model").Text(), mix.Field("share").Number());
+        var mix = json.Object("platform", "os", "model", "share", "installDelay", "applyDelay");
+        return new FleetMix(ReadPlatform(mix.Field("platform")), ReadOs(mix.Field("os")), mix.Field("model").Text(), mix.Field("share").Number())
+        {
+            InstallDelay = mix.Optional("installDelay") is { } install ? Delay(install) : null,
+            ApplyDelay = mix.Optional("applyDelay") is { } apply ? Delay(apply) : null,
+        };
+    }
+
+    /// <summary><c>{ "median": "2h", "p90": "10h" }</c>.</summary>
+    private static ReportDelay Delay(ScenarioJson json)
+    {
+        var delay = json.Object("median", "p90");
+        return new ReportDelay(ReadDuration(delay.Field("median")), ReadDuration(delay.Field("p90")));
     }
 
     private static ReleaseSpec Release(ScenarioJson json)

@@ -13,6 +13,9 @@ internal static class ScenarioRules
             ? $"{field}: expected a non-empty text without control characters"
             : null;
 
+    public static string? Delay(string field, ReportDelay? delay) =>
+        delay?.Problem() is { } problem ? $"{field}.{problem}" : null;
+
     /// <summary>The shortest text that reads back as the same number: what the file most likely said.</summary>
     public static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using BsiLedger.Simulation.Reports;
 using BsiLedger.Simulation.Runs;
 using BsiLedger.Simulation.Scenarios;
+using BsiLedger.Simulation.Tests.Scenarios;
 using BsiLedger.Testing;
 using Npgsql;
 using static BsiLedger.Simulation.Tests.Reports.HandMadeLedger;
@@ -45,7 +46,8 @@ public sealed class LedgerTimelineTests(PostgresFixture postgres)
     public async Task The_curves_of_a_simulated_run_agree_with_its_report_and_its_events()
     {
         var connection = await postgres.CreateDatabaseAsync();
-        var report = await new SimulationRun(BuiltInScenario.Create(devices: 2_000), new SimulationOptions(connection) { Shards = 32 })
+        // Devices that install and apply at once: every device that held the recalled release also ran it.
+        var report = await new SimulationRun(AtOnce.Of(BuiltInScenario.Create(devices: 2_000)), new SimulationOptions(connection) { Shards = 32 })
             .RunAsync(TestContext.Current.CancellationToken);
 
         var timeline = await new LedgerTimeline(connection).ReadAsync(TestContext.Current.CancellationToken);

@@ -33,7 +33,8 @@ public sealed class ReportMarkdownTests
         var ios = Section("iOS 26.3.1 (a)");
         Assert.Contains("counts from 20 install attempts", ios, StringComparison.Ordinal);
         Assert.Contains("| 1 | 1% | 24h | 5% |", ios, StringComparison.Ordinal);
-        Assert.Contains("| 4 | 100% | 0h | 3% |", ios, StringComparison.Ordinal);
+        Assert.Contains("| 4 | 100% | 24h | 3% | spread over 1d |", ios, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 0.5% | 12h | 4% | all at once |", ipad, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,9 +53,17 @@ public sealed class ReportMarkdownTests
     public void A_halt_names_its_wave_failures_attempts_rate_threshold_and_time()
     {
         Assert.Contains(
-            "**Halted** at T+72h in wave 3: 18 of 234 install attempts failed (7.7%), above the threshold of 3%.",
+            "**Halted** at T+72h in wave 3: 18 of 234 install attempts failed (7.7%), above the threshold of 3%. "
+            + "294 devices of the wave had been offered it; 411 never were.",
             Section("iOS 26.3.1 (a)"), StringComparison.Ordinal);
         Assert.Equal(2, Markdown.Split("**Halted**").Length); // once: no other release halted
+    }
+
+    [Fact]
+    public void A_release_s_blast_radius_is_its_installs_against_its_plan_s_reach()
+    {
+        Assert.Contains("**Blast radius**: 282 devices installed it, of the 700 its plan could reach (40.3%).", Section("iOS 26.3.1 (a)"), StringComparison.Ordinal);
+        Assert.DoesNotContain("**Blast radius**", Section("iPadOS 26.3.1 (a)"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal static class SampleReport
                     Wave(1, 0.10, 24, 72, 66, 61, 61, 0, new SkippedReport(1, 4, 0, 0)),
                     Wave(2, 0.50, 72, null, 294, 216, 216, 18, new SkippedReport(9, 22, 0, 29)) with { Halted = true },
                 ],
-                new HaltReport(At(72), 2, 234, 18, 18 / 234.0, 0.03), null, null),
+                new HaltReport(At(72), 2, 234, 18, 18 / 234.0, 0.03, Offered: 294, NotOffered: 411), null, null, new BlastRadius(282, 700)),
             new ReleaseReport("iPadOS 26.3.1 (a)", "completed",
                 [
                     Wave(0, 0.01, 0, 24, 1, 1, 1, 0, new SkippedReport(0, 0, 0, 0)),

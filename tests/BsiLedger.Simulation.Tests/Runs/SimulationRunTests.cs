@@ -1,8 +1,8 @@
 using System.Text.Json;
-using BsiLedger.Domain.Releases.Pacing;
 using BsiLedger.Simulation.Reports;
 using BsiLedger.Simulation.Runs;
 using BsiLedger.Simulation.Scenarios;
+using BsiLedger.Simulation.Tests.Scenarios;
 using BsiLedger.Testing;
 
 namespace BsiLedger.Simulation.Tests.Runs;
@@ -52,23 +52,37 @@ public sealed class SimulationRunTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task Paced_waves_halt_the_bad_release_inside_a_wave_having_reached_far_fewer_devices()
+    public async Task Paced_waves_on_devices_that_take_their_time_halt_the_bad_release_inside_a_wave_with_a_far_smaller_blast_radius()
     {
         var scenario = BuiltInScenario.Create(devices: 3_000, seed: 42);
-        var paced = scenario with
-        {
-            Releases = [.. scenario.Releases.Select(r => r.Id == BuiltInScenario.Halting
-                ? r with { Plan = r.Plan with { Waves = [.. r.Plan.Waves.Select(w => w with { Pacing = WavePacing.Rate(20) })] } }
-                : r)],
-        };
 
-        var atOnce = (await RunAsync(scenario)).Releases.Single(r => r.Release == BuiltInScenario.Halting.ToString());
-        var atAPace = (await RunAsync(paced)).Releases.Single(r => r.Release == BuiltInScenario.Halting.ToString());
+        var atOnce = (await RunAsync(AtOnce.Of(scenario))).Releases.Single(r => r.Release == BuiltInScenario.Halting.ToString());
+        var paced = (await RunAsync(scenario)).Releases.Single(r => r.Release == BuiltInScenario.Halting.ToString());
 
-        Assert.Equal("halted", atOnce.Phase);
-        Assert.Equal("halted", atAPace.Phase);
-        var (before, after) = (atOnce.Waves.Sum(w => w.Installed), atAPace.Waves.Sum(w => w.Installed));
-        Assert.True(after * 3 < before, $"paced, {after} devices installed the bad release before its halt; at once, {before}");
+        Assert.Equal(("halted", "halted"), (atOnce.Phase, paced.Phase));
+        var halt = paced.Halted!;
+        var wave = paced.Waves[halt.Wave];
+        Assert.True(halt.At > wave.StartedAt, "the paced wave halted after its start, as its failures came in");
+        Assert.True(halt is { Offered: > 0, NotOffered: > 0 }, $"offered {halt.Offered}, never offered {halt.NotOffered}");
+        Assert.Equal(wave.Slice, halt.Offered + halt.NotOffered);
+        var (before, after) = (atOnce.BlastRadius!, paced.BlastRadius!);
+        Assert.Equal(before.Reachable, after.Reachable);
+        Assert.True(after.Installed * 2 < before.Installed, $"paced, {after.Installed} devices installed the bad release; at once, {before.Installed}");
+    }
+
+    [Fact]
+    public async Task Devices_that_take_their_time_install_and_apply_over_the_hours_after_their_offer_and_the_run_is_the_same_every_time()
+    {
+        var scenario = BuiltInScenario.Create(devices: 1_500, seed: 5);
+
+        var first = await RunAsync(scenario);
+        var second = await RunAsync(scenario);
+
+        Assert.Equal(Counts(first), Counts(second));
+        var completed = first.Releases.First(r => r.Phase == "completed");
+        Assert.Equal(completed.BlastRadius!.Installed, completed.Waves.Sum(w => w.Installed));
+        Assert.Equal(completed.Waves.Sum(w => w.Installed), completed.Waves.Sum(w => w.Applied));
+        Assert.True(first.DomainEnd > first.DomainStart + TimeSpan.FromHours(144), "the last wave's devices took hours after its offers");
     }
 
     [Fact]

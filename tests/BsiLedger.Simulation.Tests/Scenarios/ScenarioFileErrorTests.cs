@@ -57,6 +57,8 @@ public sealed class ScenarioFileErrorTests
     [InlineData("releases[0].plan.waves[0].pacing", "{ \"speed\": 1 }", "releases[0].plan.waves[0].pacing.speed: unknown field")]
     [InlineData("releases[0].plan.waves[0].pacing", "{ \"ratePerHour\": 5, \"rampFactor\": 2, \"rampEvery\": 5, \"rampOn\": \"installs\" }", "releases[0].plan.waves[0].pacing.rampOn: 'installs' is not what a ramp counts")]
     [InlineData("recall", "\"iOS 26.3.1 (a)\"", "recall: expected an object, found the text \"iOS 26.3.1 (a)\"")]
+    [InlineData("fleet.installDelay", "{ \"median\": \"2h\", \"p95\": \"10h\" }", "fleet.installDelay.p95: unknown field (fleet.installDelay takes median, p90)")]
+    [InlineData("fleet.applyDelay", "\"2h\"", "fleet.applyDelay: expected an object, found the text \"2h\"")]
     public void A_value_of_the_wrong_type_is_named_with_what_was_found(string path, string value, string expected) =>
         Assert.StartsWith(expected, DesignExample.Refusal(DesignExample.With(path, value)), StringComparison.Ordinal);
 
@@ -87,6 +89,8 @@ public sealed class ScenarioFileErrorTests
     [InlineData("releases[0].plan.waves[1].pacing", "{ \"ratePerHour\": 100, \"rampFactor\": 0.5, \"rampEvery\": 10 }", "releases[0].plan.waves[1].pacing.rampFactor: 0.5 does not raise the rate: give a factor above 1, e.g. 2")]
     [InlineData("releases[0].plan.waves[1].pacing", "{ \"ratePerHour\": 100, \"maxPerHour\": 50 }", "releases[0].plan.waves[1].pacing.maxPerHour: 50 is under the starting rate of 100 per hour")]
     [InlineData("releases[0].plan.waves[0].pacing", "{ \"spreadOver\": \"30d\" }", "releases[0].plan.waves[0].pacing.spreadOver: 30d is longer than the wave's soak of 1d")]
+    [InlineData("fleet.installDelay", "{ \"median\": \"10h\", \"p90\": \"2h\" }", "fleet.installDelay.p90: 2h is shorter than the median of 10h; the 90th percentile is at least the median")]
+    [InlineData("fleet.mix[1].applyDelay", "{ \"median\": \"1d\", \"p90\": \"12h\" }", "fleet.mix[1].applyDelay.p90: 12h is shorter than the median of 1d; the 90th percentile is at least the median")]
     public void A_value_out_of_range_is_named_with_the_range(string path, string value, string expected) =>
         Assert.Equal(expected, DesignExample.Refusal(DesignExample.With(path, value)));
 
@@ -123,8 +127,8 @@ public sealed class ScenarioFileErrorTests
 
     [Theory]
     [InlineData("Seed", "Seed: unknown field (the scenario takes seed, fleet, releases, recall)")]
-    [InlineData("fleet.device", "fleet.device: unknown field (fleet takes devices, mix, autoInstallOff, managed, managedForbid, offline, checkInEvery)")]
-    [InlineData("fleet.mix[0].weight", "fleet.mix[0].weight: unknown field (fleet.mix[0] takes platform, os, model, share)")]
+    [InlineData("fleet.device", "fleet.device: unknown field (fleet takes devices, mix, autoInstallOff, managed, managedForbid, offline, checkInEvery, installDelay, applyDelay)")]
+    [InlineData("fleet.mix[0].weight", "fleet.mix[0].weight: unknown field (fleet.mix[0] takes platform, os, model, share, installDelay, applyDelay)")]
     [InlineData("releases[0].installFailRate", "releases[0].installFailRate: unknown field (releases[0] takes id, components, cves, activation, supersedes, installFailureRate, failures, plan)")]
     [InlineData("releases[0].plan.waves[2].threshold", "releases[0].plan.waves[2].threshold: unknown field (releases[0].plan.waves[2] takes share, soak, failureThreshold, pacing)")]
     [InlineData("recall.when", "recall.when: unknown field (recall takes release, at, reason)")]

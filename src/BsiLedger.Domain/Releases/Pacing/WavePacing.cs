@@ -88,5 +88,22 @@ public sealed record WavePacing(
         return MaxPerHour is { } max ? Math.Min(rate, max) : rate;
     }
 
+    /// <summary>For people: <c>200/h, x2 every 100 successes, up to 5000/h</c> or <c>spread over 12h</c>.</summary>
+    public string Describe()
+    {
+        if (SpreadOver is { } over)
+        {
+            return $"spread over {Durations.Format(over)}";
+        }
+
+        var text = $"{Number(RatePerHour ?? 0)}/h";
+        if (RampFactor is { } factor && RampEvery is { } every)
+        {
+            text += $", x{Number(factor)} every {every} {(RampOn == RampBasis.Offers ? "offers" : "successes")}";
+        }
+
+        return MaxPerHour is { } max ? $"{text}, up to {Number(max)}/h" : text;
+    }
+
     private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,8 @@ namespace BsiLedger.Grains.Releases.Reports;
 
 /// <summary>
 /// A release's rollout flattened for people and programs: <c>bsi release status --json</c> prints it and
-/// <c>bsi simulate</c> writes one per release into <c>report.json</c>, so both read the same.
+/// <c>bsi simulate</c> writes one per release into <c>report.json</c>, so both read the same. Only a simulation's
+/// report, which counts the whole line once at its end, has a <see cref="BlastRadius"/>.
 /// </summary>
 public sealed record ReleaseReport(
     string Release,
@@ -13,7 +14,8 @@ public sealed record ReleaseReport(
     ImmutableArray<WaveReport> Waves,
     HaltReport? Halted,
     RecallReport? Recall,
-    DateTimeOffset? NextStepAt)
+    DateTimeOffset? NextStepAt,
+    BlastRadius? BlastRadius = null)
 {
     public static ReleaseReport From(ReleaseSnapshot snapshot)
     {

@@ -1,0 +1,87 @@
+using BsiLedger.Domain;
+using BsiLedger.Domain.Devices.Commands;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Pacing;
+using BsiLedger.Grains.Commands;
+
+namespace BsiLedger.Grains.Tests.Rollouts;
+
+/// <summary>Devices that report hours after their offer: the release weighs their reports at every step, not only at a wave's end.</summary>
+public sealed class LateReportsTests(SimulatedSilo silo) : IClassFixture<SimulatedSilo>
+{
+    [Fact]
+    public async Task A_wave_offered_at_once_halts_as_its_devices_report_failures_long_before_its_soak_ends()
+    {
+        var fleet = TestFleet.NewLine(silo.Grains);
+        var ids = await fleet.EnrollAsync(400);
+        ReportLater(ids);
+        var release = fleet.Release('a');
+        await fleet.PublishAndPlanAsync(release, TestFleet.Plan(50, (0.5, 48, 0.05), (1.0, 0, 0.05)));
+        var grain = fleet.ReleaseGrain(release);
+        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        var slice = TestFleet.InCohort(ids, release, 0, 0.5);
+
+        await ReportAsync(fleet, release, slice.Take(40), failing: 4);
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        var underSample = (await grain.Advance()).Release;
+        await ReportAsync(fleet, release, slice.Skip(40).Take(20), failing: 2);
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        var halted = (await grain.Advance()).Release;
+
+        Assert.Equal(RolloutPhase.Running, underSample.Phase);
+        Assert.Equal(RolloutPhase.Halted, halted.Phase);
+        Assert.Equal((0, 60, 6), (halted.Halt!.Wave, halted.Halt.Attempts, halted.Halt.Failures));
+        Assert.Equal(silo.Clock.GetUtcNow(), halted.Halt.At);
+        Assert.Equal(slice.Length - 60, halted.CurrentWave!.Latest.Awaiting);
+    }
+
+    [Fact]
+    public async Task A_paced_wave_ramps_on_the_installs_its_devices_have_reported_not_on_its_offers()
+    {
+        var fleet = TestFleet.NewLine(silo.Grains);
+        var ids = await fleet.EnrollAsync(1_000);
+        ReportLater(ids);
+        var release = fleet.Release('a');
+        var plan = new RolloutPlan([new WavePlan(1.0, TimeSpan.FromHours(48), 0.5, WavePacing.Rate(50, rampFactor: 2, rampEvery: 40))], 1_000);
+        await fleet.PublishAndPlanAsync(release, plan);
+        var grain = fleet.ReleaseGrain(release);
+        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        var first = (await grain.Advance()).Release.CurrentWave!;
+        var offered = TestFleet.InCohort(ids, release, 0, first.ShareAt(0, first.Pacing!.Offered));
+
+        // Nothing reported: the second hour is at the starting rate again.
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        var second = (await grain.Advance()).Release.CurrentWave!;
+        await ReportAsync(fleet, release, offered.Take(40), failing: 0);
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        var third = (await grain.Advance()).Release.CurrentWave!;
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        var fourth = (await grain.Advance()).Release.CurrentWave!;
+
+        Assert.Equal(50, first.Pacing.Offered);
+        Assert.Equal(100, second.Pacing!.Offered);
+        // The hour before a step runs at the rate the step before it knew: the 40 installs double the fourth hour's.
+        Assert.Equal(150, third.Pacing!.Offered);
+        Assert.Equal(250, fourth.Pacing!.Offered);
+    }
+
+    private void ReportLater(IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            silo.Agent.SetReportingLater(id);
+        }
+    }
+
+    /// <summary>The devices report as a live device does: the first <paramref name="failing"/> failed, the rest installed.</summary>
+    private static async Task ReportAsync(TestFleet fleet, ReleaseId release, IEnumerable<string> devices, int failing)
+    {
+        foreach (var (id, i) in devices.Select((id, i) => (id, i)))
+        {
+            var self = Cause.Device(id);
+            DeviceCommand report = i < failing ? new ReportInstallFailure(id, release, "disk full", self) : new InstallBsi(id, release, self);
+            Assert.Equal(CommandStatus.Accepted, (await fleet.Device(id).Execute(report, Provenance.NewCommand())).Status);
+        }
+    }
+}
