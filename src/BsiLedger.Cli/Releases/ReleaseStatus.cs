@@ -52,7 +52,8 @@ public static class ReleaseStatus
         facts.AddRow("activation", release.Activation.ToString().ToLowerInvariant());
         facts.AddRow("supersedes", Markup.Escape(release.Supersedes?.ToString() ?? "nothing"));
         facts.AddRow("plan", release.Plan is { } plan
-            ? Markup.Escape(string.Join("  ", plan.Waves.Select(w => $"{RolloutPlan.Percent(w.Share)}:{Durations.Format(w.Soak)}:{RolloutPlan.Percent(w.FailureThreshold)}"))
+            ? Markup.Escape(string.Join("  ", plan.Waves.Select(w => $"{RolloutPlan.Percent(w.Share)}:{Durations.Format(w.Soak)}:{RolloutPlan.Percent(w.FailureThreshold)}"
+                + (w.Pacing is { } pacing ? $" ({pacing.Describe()})" : "")))
                 + $"  (min sample {plan.MinSample})")
             : "none yet");
         facts.AddRow("next step", report.NextStepAt is { } next ? Time(next) : "none due by itself");
@@ -119,6 +120,7 @@ public static class ReleaseStatus
         if (waves.Any(w => w.Slice is not null))
         {
             Row("paced: offered", w => w is { Slice: { } slice, Offered: { } offered } ? $"{Number(offered)} of {Number(slice)}" : "all at once");
+            Row("paced: rate now", w => w.OfferRate is { } rate ? $"{rate.ToString("0.#", CultureInfo.InvariantCulture)}/h" : "-");
         }
 
         return table;

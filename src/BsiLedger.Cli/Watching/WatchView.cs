@@ -16,6 +16,10 @@ public static class WatchView
         {
             var wave = waves[waves.GetArrayLength() - 1];
             parts.Add(Invariant($"wave {Int(wave, "index") + 1}/{PlannedWaves(frame)} ({Percent(wave.GetProperty("share").GetDouble())}) targeted {Int(wave, "targeted")} installed {Int(wave, "installed")} applied {Int(wave, "applied")} failed {Int(wave, "failed")} awaiting {Int(wave, "awaiting")}"));
+            if (Paced(frame, wave) is { } paced)
+            {
+                parts.Add(paced);
+            }
         }
 
         if (frame.Wave is { } gauge)
@@ -59,6 +63,11 @@ public static class WatchView
         }
 
         var lines = new List<IRenderable> { waves };
+        var all = frame.Release.GetProperty("waves");
+        if (all.GetArrayLength() > 0 && Paced(frame, all[all.GetArrayLength() - 1]) is { } paced)
+        {
+            lines.Add(new Markup(Markup.Escape(paced)));
+        }
         if (frame.Wave is { } gauge)
         {
             var color = gauge.FailureRate > gauge.Threshold ? "red" : gauge.FailureRate > gauge.Threshold * 0.8 ? "yellow" : "green";
@@ -89,6 +98,27 @@ public static class WatchView
         var pending = frame.RecallPending is { } gauge ? (int)gauge : Int(recall, "pending");
         var done = recall.GetProperty("completedAt").ValueKind != JsonValueKind.Null ? "complete" : "open";
         return Invariant($"recall {done}: exposed {exposed:N0}, withdrawn {withdrawn:N0} ({(exposed == 0 ? 100 : 100.0 * withdrawn / exposed):F1}%), pending {pending:N0}");
+    }
+
+    /// <summary>A paced wave's offers so far, its rate now and when its next offers are due (domain time); null for a wave offered at once.</summary>
+    private static string? Paced(WatchFrame frame, JsonElement wave)
+    {
+        if (!wave.TryGetProperty("slice", out var slice) || slice.ValueKind != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        var text = Invariant($"offered {Int(wave, "offered"):N0} of {slice.GetInt32():N0}");
+        if (wave.TryGetProperty("offerRate", out var rate) && rate.ValueKind == JsonValueKind.Number)
+        {
+            text += Invariant($" at {rate.GetDouble():0.#}/h");
+            if (frame.Release.GetProperty("nextStepAt") is { ValueKind: JsonValueKind.String } next)
+            {
+                text += $", next offers {next.GetDateTimeOffset().ToUniversalTime():yyyy-MM-dd HH:mm}Z";
+            }
+        }
+
+        return text;
     }
 
     private static int PlannedWaves(WatchFrame frame) =>

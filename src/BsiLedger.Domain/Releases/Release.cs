@@ -37,6 +37,13 @@ public sealed record Release(
             ? wave.ShareAt(Plan!.ShareBefore(wave.Index), wave.Pacing?.Offered ?? 0)
             : 0;
 
+    /// <summary>The offers per hour of domain time the current wave's pace sends now; null while no paced offers are going out.</summary>
+    public double? OfferRate =>
+        this is { Phase: RolloutPhase.Running, Recall: null, Plan: { } plan, CurrentWave: { CompletedAt: null, Halted: false, NotOffered: > 0, Slice: { } slice, Pacing: { } progress } wave }
+        && plan.Waves[wave.Index].Pacing is { } pacing
+            ? pacing.PerHour(progress.Offered, progress.Successes, slice)
+            : null;
+
     /// <summary>
     /// When the rollout next has something to do by itself: the current wave's soak end, or now when a wave
     /// completed and the next has not begun. Null when it waits for nobody but an operator, or is done.

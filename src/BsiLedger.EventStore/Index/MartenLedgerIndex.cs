@@ -10,6 +10,8 @@ namespace BsiLedger.EventStore.Index;
 /// <summary>The fleet and release registries, read through a database outage as the journal's own reads are.</summary>
 public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions options) : ILedgerIndex
 {
+    private readonly ReleaseStatusReads _statuses = new(releases => StatusesAsync(store, options, releases));
+
     private static readonly string EventCountSql =
         $"select count(*) from {LedgerStoreOptions.Schema}.mt_events where {LedgerStoreOptions.LedgerStreamsOnly()}";
 
@@ -57,21 +59,29 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
     {
         try
         {
-            return await OutageRetry.RunAsync(async () =>
-            {
-                await using var session = store.QuerySession();
-                await using var command = new NpgsqlCommand(ReleaseGateLocks.StatusSql(store.Options.Events.DatabaseSchemaName));
-                command.Parameters.AddWithValue("releases", new[] { release.ToString() });
-                await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
-                await reader.ReadAsync(cancellationToken);
-                return (ReleaseStatus)reader.GetInt32(1);
-            }, options.OutageTolerance, cancellationToken);
+            return await _statuses.ReadAsync(release).WaitAsync(cancellationToken);
         }
         catch (NpgsqlException e)
         {
             throw new JournalUnavailableException($"could not read the status of {release}: {e.Message}", e);
         }
     }
+
+    private static Task<IReadOnlyDictionary<ReleaseId, ReleaseStatus>> StatusesAsync(IDocumentStore store, JournalOptions options, IReadOnlyCollection<ReleaseId> releases) =>
+        OutageRetry.RunAsync<IReadOnlyDictionary<ReleaseId, ReleaseStatus>>(async () =>
+        {
+            await using var session = store.QuerySession();
+            await using var command = new NpgsqlCommand(ReleaseGateLocks.StatusSql(store.Options.Events.DatabaseSchemaName));
+            command.Parameters.AddWithValue("releases", releases.Select(r => r.ToString()).ToArray());
+            await using var reader = await session.ExecuteReaderAsync(command, CancellationToken.None);
+            var statuses = new Dictionary<ReleaseId, ReleaseStatus>(releases.Count);
+            while (await reader.ReadAsync(CancellationToken.None))
+            {
+                statuses[ReleaseId.Parse(reader.GetString(0))] = (ReleaseStatus)reader.GetInt32(1);
+            }
+
+            return statuses;
+        }, options.OutageTolerance, CancellationToken.None);
 
     private static readonly string ReportedSql = $"""
         select count(*) filter (where outcome >= {(short)InstallReport.Installed}),

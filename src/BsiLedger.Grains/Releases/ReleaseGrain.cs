@@ -29,6 +29,9 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
 
     private RecallProgress? _recallProgress;
 
+    /// <summary>The running wave's reports as last counted, for the gauges between tallies; null before the first count.</summary>
+    private (int Wave, ReportedOutcomes Outcomes)? _reported;
+
     /// <summary>Wall time of the recall's RecallIssued, for its propagation latency; null without an open recall.</summary>
     private DateTimeOffset? _recallIssuedAt;
 
@@ -229,6 +232,7 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
         }
 
         var reported = await index.ReportedAsync(Id, plan.ShareBefore(wave.Index), wave.Share, CancellationToken.None);
+        _reported = (wave.Index, reported);
         await DecideAsync(new CheckWaveReports(Id, wave.Index, reported, Schedule), Provenance.NewCommand());
         return reported;
     }
@@ -288,7 +292,8 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
     {
         if (Current.IsPublished)
         {
-            RolloutBoard.Post(ReleaseReading.Of(RuntimeIdentity, Current, _recallProgress));
+            var reported = _reported is { } last && last.Wave == Current.CurrentWave?.Index ? last.Outcomes : null;
+            RolloutBoard.Post(ReleaseReading.Of(RuntimeIdentity, Current, _recallProgress, reported));
         }
     }
 

@@ -17,13 +17,16 @@ public static class RolloutBoard
     private static readonly ConcurrentDictionary<(string Silo, ReleaseId Release), ReleaseReading> _readings = new();
 
     public static readonly ObservableGauge<double> WaveFailureRate = LedgerTelemetry.Meter.CreateObservableGauge(
-        "bsi.wave.failure_rate", () => Waves(r => r.FailureRate), "1", "Current wave's install failure rate at its last tally (failed / (installed + failed))");
+        "bsi.wave.failure_rate", () => Waves(r => r.FailureRate), "1", "Current wave's install failure rate (failed / (installed + failed)) over what its devices have reported, or at its last tally");
 
     public static readonly ObservableGauge<double> WaveFailureThreshold = LedgerTelemetry.Meter.CreateObservableGauge(
         "bsi.wave.failure_threshold", () => Waves(r => r.Threshold), "1", "Failure rate at which the current wave halts the rollout (once the sample is large enough)");
 
     public static readonly ObservableGauge<int> WaveAttempts = LedgerTelemetry.Meter.CreateObservableGauge(
-        "bsi.wave.attempts", () => Waves(r => r.Attempts), "{attempt}", "Install attempts with a known result in the current wave at its last tally");
+        "bsi.wave.attempts", () => Waves(r => r.Attempts), "{attempt}", "Install attempts with a known result in the current wave, as reported or at its last tally");
+
+    public static readonly ObservableGauge<double> WaveOfferRate = LedgerTelemetry.Meter.CreateObservableGauge(
+        "bsi.wave.offer_rate", OfferRates, "{offer}/h", "Offers per hour of domain time a paced wave is sending now (absent while none are going out)");
 
     public static readonly ObservableGauge<int> RecallPending = LedgerTelemetry.Meter.CreateObservableGauge(
         "bsi.recall.pending", RecallsPending, "{device}", "Exposed devices a recall has not reached yet (0 once complete)");
@@ -36,6 +39,10 @@ public static class RolloutBoard
         where T : struct =>
         _readings.Values.Where(r => r.Wave is not null).Select(r => new Measurement<T>(
             value(r), new(RolloutMetrics.SiloTag, r.Silo), new(RolloutMetrics.ReleaseTag, r.Release.ToString()), new("bsi.wave", r.Wave!.Value)));
+
+    private static IEnumerable<Measurement<double>> OfferRates() =>
+        _readings.Values.Where(r => r.OfferRate is not null).Select(r => new Measurement<double>(
+            r.OfferRate!.Value, new(RolloutMetrics.SiloTag, r.Silo), new(RolloutMetrics.ReleaseTag, r.Release.ToString()), new("bsi.wave", r.Wave!.Value)));
 
     private static IEnumerable<Measurement<int>> RecallsPending() =>
         _readings.Values.Where(r => r.RecallPending is not null).Select(r => new Measurement<int>(

@@ -49,9 +49,7 @@ public sealed class CohortAndHaltTests(SimulatedSilo silo) : IClassFixture<Simul
             silo.Agent.SetFailing(id);
         }
 
-        await fleet.PublishAndPlanAsync(release, TestFleet.Plan(50, (0.05, 24, 0.5), (0.3, 24, 0.05), (1.0, 0, 0.5)));
-        var grain = fleet.ReleaseGrain(release);
-        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        var grain = await fleet.StartedAsync(release, TestFleet.Plan(50, (0.05, 24, 0.5), (0.3, 24, 0.05), (1.0, 0, 0.5)));
         silo.Clock.Advance(TimeSpan.FromHours(24));
         var status = await grain.Advance();
 
@@ -80,9 +78,7 @@ public sealed class CohortAndHaltTests(SimulatedSilo silo) : IClassFixture<Simul
         var fleet = TestFleet.NewLine(silo.Grains);
         var ids = await fleet.EnrollAsync(300);
         var release = fleet.Release('a');
-        await fleet.PublishAndPlanAsync(release, TestFleet.Plan(10, (0.5, 24, 0.05), (1.0, 0, 0.05)));
-        var grain = fleet.ReleaseGrain(release);
-        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        var grain = await fleet.StartedAsync(release, TestFleet.Plan(10, (0.5, 24, 0.05), (1.0, 0, 0.05)));
         var before = await Task.WhenAll(ids.Select(id => StoredRows.CountAsync(silo.ConnectionString, id)));
 
         var offer = new ReleaseOffer(release, Domain.Devices.Activation.Relaunch, 0, 0, 0.5, Provenance.NewCommand());

@@ -89,9 +89,7 @@ public sealed class EligibilityTests(SimulatedSilo silo) : IClassFixture<Simulat
         var fleet = TestFleet.NewLine(silo.Grains);
         await fleet.EnrollAsync(100);
         var release = fleet.Release('a');
-        await fleet.PublishAndPlanAsync(release, TestFleet.Plan(10, (0.2, 24, 0.5), (1.0, 0, 0.5)));
-        var grain = fleet.ReleaseGrain(release);
-        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        var grain = await fleet.StartedAsync(release, TestFleet.Plan(10, (0.2, 24, 0.5), (1.0, 0, 0.5)));
 
         var pause = await grain.Execute(new PauseRollout(release, Cause.Operator("alice")), Provenance.NewCommand());
         silo.Clock.Advance(TimeSpan.FromDays(2));

@@ -16,9 +16,7 @@ public sealed class LateReportsTests(SimulatedSilo silo) : IClassFixture<Simulat
         var ids = await fleet.EnrollAsync(400);
         ReportLater(ids);
         var release = fleet.Release('a');
-        await fleet.PublishAndPlanAsync(release, TestFleet.Plan(50, (0.5, 48, 0.05), (1.0, 0, 0.05)));
-        var grain = fleet.ReleaseGrain(release);
-        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        var grain = await fleet.StartedAsync(release, TestFleet.Plan(50, (0.5, 48, 0.05), (1.0, 0, 0.05)));
         var slice = TestFleet.InCohort(ids, release, 0, 0.5);
 
         await ReportAsync(fleet, release, slice.Take(40), failing: 4);
@@ -43,9 +41,7 @@ public sealed class LateReportsTests(SimulatedSilo silo) : IClassFixture<Simulat
         ReportLater(ids);
         var release = fleet.Release('a');
         var plan = new RolloutPlan([new WavePlan(1.0, TimeSpan.FromHours(48), 0.5, WavePacing.Rate(50, rampFactor: 2, rampEvery: 40))], 1_000);
-        await fleet.PublishAndPlanAsync(release, plan);
-        var grain = fleet.ReleaseGrain(release);
-        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        var grain = await fleet.StartedAsync(release, plan);
         silo.Clock.Advance(TimeSpan.FromHours(1));
         var first = (await grain.Advance()).Release.CurrentWave!;
         var offered = TestFleet.InCohort(ids, release, 0, first.ShareAt(0, first.Pacing!.Offered));

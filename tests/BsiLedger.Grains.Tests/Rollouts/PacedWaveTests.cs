@@ -18,10 +18,7 @@ public sealed class PacedWaveTests(SimulatedSilo silo) : IClassFixture<Simulated
         var fleet = TestFleet.NewLine(silo.Grains);
         var ids = await fleet.EnrollAsync(2_000);
         var release = fleet.Release('a');
-        await fleet.PublishAndPlanAsync(release, HalfAtAHundredAnHour());
-        var grain = fleet.ReleaseGrain(release);
-
-        Assert.Equal(CommandStatus.Accepted, (await grain.Start(TestFleet.Operator, Provenance.NewCommand())).Status);
+        var grain = await fleet.StartedAsync(release, HalfAtAHundredAnHour());
         var started = (await grain.Status()).Release.CurrentWave!;
         silo.Clock.Advance(TimeSpan.FromHours(3));
         var wave = (await grain.Advance()).Release.CurrentWave!;
@@ -46,9 +43,7 @@ public sealed class PacedWaveTests(SimulatedSilo silo) : IClassFixture<Simulated
             silo.Agent.SetFailing(id);
         }
 
-        await fleet.PublishAndPlanAsync(release, HalfAtAHundredAnHour());
-        var grain = fleet.ReleaseGrain(release);
-        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        var grain = await fleet.StartedAsync(release, HalfAtAHundredAnHour());
         silo.Clock.Advance(TimeSpan.FromHours(1));
         var halted = (await grain.Advance()).Release;
         silo.Clock.Advance(TimeSpan.FromDays(2));

@@ -19,9 +19,7 @@ public sealed class RecallTests(SimulatedSilo silo) : IClassFixture<SimulatedSil
         var fleet = TestFleet.NewLine(silo.Grains);
         var ids = await fleet.EnrollAsync(400);
         var release = fleet.Release('a');
-        await fleet.PublishAndPlanAsync(release, TestFleet.Plan(10, (1.0, 0, 0.5)));
-        var grain = fleet.ReleaseGrain(release);
-        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        var grain = await fleet.StartedAsync(release, TestFleet.Plan(10, (1.0, 0, 0.5)));
         var offline = ids.Take(30).ToArray();
         foreach (var id in offline)
         {
@@ -62,9 +60,7 @@ public sealed class RecallTests(SimulatedSilo silo) : IClassFixture<SimulatedSil
         var fleet = TestFleet.NewLine(silo.Grains);
         var ids = await fleet.EnrollAsync(100);
         var release = fleet.Release('a');
-        await fleet.PublishAndPlanAsync(release, TestFleet.Plan(10, (0.3, 24, 0.5), (1.0, 0, 0.5)));
-        var grain = fleet.ReleaseGrain(release);
-        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        var grain = await fleet.StartedAsync(release, TestFleet.Plan(10, (0.3, 24, 0.5), (1.0, 0, 0.5)));
         await grain.Recall("bad patch", TestFleet.Operator, Provenance.NewCommand());
 
         silo.Clock.Advance(TimeSpan.FromDays(2));

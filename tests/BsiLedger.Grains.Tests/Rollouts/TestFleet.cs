@@ -53,6 +53,15 @@ public sealed class TestFleet(IGrainFactory grains, Platform platform, OsVersion
         Assert.Equal(CommandStatus.Accepted, planned.Status);
     }
 
+    /// <summary>Publishes and plans the release and starts its rollout: its grain, with the first wave begun.</summary>
+    public async Task<IReleaseGrain> StartedAsync(ReleaseId release, RolloutPlan plan)
+    {
+        await PublishAndPlanAsync(release, plan);
+        var grain = ReleaseGrain(release);
+        Assert.Equal(CommandStatus.Accepted, (await grain.Start(Operator, Provenance.NewCommand())).Status);
+        return grain;
+    }
+
     public static RolloutPlan Plan(int minSample, params (double Share, double SoakHours, double Threshold)[] waves) =>
         new([.. waves.Select(w => new WavePlan(w.Share, TimeSpan.FromHours(w.SoakHours), w.Threshold))], minSample);
 

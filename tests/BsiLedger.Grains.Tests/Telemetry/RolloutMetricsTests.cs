@@ -1,4 +1,8 @@
 using BsiLedger.Domain;
+using BsiLedger.Domain.Devices.Commands;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Commands;
+using BsiLedger.Domain.Releases.Pacing;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Telemetry;
 using BsiLedger.Grains.Tests.Rollouts;
@@ -59,9 +63,7 @@ public sealed class RolloutMetricsTests(SimulatedSilo silo) : IClassFixture<Simu
         var ids = await fleet.EnrollAsync(40);
         var release = fleet.Release('a');
         var name = release.ToString();
-        await fleet.PublishAndPlanAsync(release, TestFleet.Plan(10, (1.0, 24, 0.5)));
-        var grain = fleet.ReleaseGrain(release);
-        await grain.Start(TestFleet.Operator, Provenance.NewCommand());
+        var grain = await fleet.StartedAsync(release, TestFleet.Plan(10, (1.0, 24, 0.5)));
         var offline = ids.Take(3).ToArray();
         foreach (var id in offline)
         {
@@ -85,6 +87,41 @@ public sealed class RolloutMetricsTests(SimulatedSilo silo) : IClassFixture<Simu
         Assert.Equal(40, latencies.Count);
         Assert.All(latencies, r => Assert.InRange(r.Value, 0, 120));
         Assert.Equal(await StoredAsync("bsi.bsi-withdrawn", ids), _metrics.Sum("bsi.device.withdrawals", name));
+    }
+
+    [Fact]
+    public async Task A_paced_wave_reads_its_offer_rate_and_its_failure_rate_over_what_its_devices_have_reported()
+    {
+        var fleet = TestFleet.NewLine(silo.Grains);
+        var ids = await fleet.EnrollAsync(300);
+        foreach (var id in ids)
+        {
+            silo.Agent.SetReportingLater(id);
+        }
+
+        var release = fleet.Release('a');
+        var name = release.ToString();
+        var grain = await fleet.StartedAsync(release, new RolloutPlan([new WavePlan(1.0, TimeSpan.FromHours(24), 0.5, WavePacing.Rate(40))], 100));
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        var wave = (await grain.Advance()).Release.CurrentWave!;
+        var offered = TestFleet.InCohort(ids, release, 0, wave.ShareAt(0, wave.Pacing!.Offered));
+        foreach (var (id, i) in offered.Take(25).Select((id, i) => (id, i)))
+        {
+            DeviceCommand report = i < 5 ? new ReportInstallFailure(id, release, "disk full", Cause.Device(id)) : new InstallBsi(id, release, Cause.Device(id));
+            await fleet.Device(id).Execute(report, Provenance.NewCommand());
+        }
+
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        await grain.Advance();
+
+        Assert.Equal(40, _metrics.Observe("bsi.wave.offer_rate", name).Value);
+        Assert.Equal(25, _metrics.Observe("bsi.wave.attempts", name).Value);
+        Assert.Equal(0.2, _metrics.Observe("bsi.wave.failure_rate", name).Value, 1e-9);
+        // Paused, the wave sends nothing: its rate is no longer among the gauges collected.
+        await grain.Execute(new PauseRollout(release, TestFleet.Operator), Provenance.NewCommand());
+        var rates = _metrics.Of("bsi.wave.offer_rate", name).Count;
+        _metrics.Observe("bsi.wave.attempts", name);
+        Assert.Equal(rates, _metrics.Of("bsi.wave.offer_rate", name).Count);
     }
 
     public void Dispose() => _metrics.Dispose();

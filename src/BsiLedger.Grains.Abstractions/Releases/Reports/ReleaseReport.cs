@@ -23,7 +23,7 @@ public sealed record ReleaseReport(
         return new ReleaseReport(
             release.Id.ToString(),
             release.Recall is null ? release.Phase.ToString().ToLowerInvariant() : "recalled",
-            [.. release.Waves.Select(WaveReport.From)],
+            [.. release.Waves.Select(wave => WaveReport.From(wave, wave.Index == release.CurrentWave?.Index ? release.OfferRate : null))],
             release.Halt is { } h ? new HaltReport(h.At, h.Wave, h.Attempts, h.Failures, h.FailureRate, h.Threshold, h.Offered, h.NotOffered) : null,
             release.Recall is { } r ? RecallReport.From(r, snapshot.Recall) : null,
             release.NextStepAt);
@@ -43,14 +43,16 @@ public sealed record WaveReport(
     SkippedReport Skipped,
     bool Halted,
     int? Slice = null,
-    int? Offered = null)
+    int? Offered = null,
+    double? OfferRate = null)
 {
-    public static WaveReport From(WaveRecord wave)
+    /// <param name="offerRate">A paced wave's offers per hour of domain time while they are going out.</param>
+    public static WaveReport From(WaveRecord wave, double? offerRate)
     {
         var t = wave.Latest;
         return new WaveReport(wave.Index, wave.Share, wave.StartedAt, wave.CompletedAt, t.Targeted, t.Installed, t.Applied, t.Failed, t.Awaiting,
             new SkippedReport(t.Skipped.AutoInstallOff, t.Skipped.MdmForbids, t.Skipped.Ineligible, t.Skipped.Offline), wave.Halted,
-            wave.Slice, wave.Pacing?.Offered);
+            wave.Slice, wave.Pacing?.Offered, offerRate);
     }
 }
 
