@@ -1,13 +1,15 @@
 using BsiLedger.EventStore.Integrity.Checkpoints;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.Testing;
-using Npgsql;
+using static BsiLedger.Cli.Tests.OwnLedger;
 
 namespace BsiLedger.Cli.Tests;
 
 /// <summary>Keys, signed checkpoints, proofs and the offline check, through the real program.</summary>
 public sealed class AuditProofTests(PostgresFixture postgres)
 {
+    private static readonly string CheckpointCount = $"select count(*) from {CheckpointSchema.Checkpoints}";
+
     private readonly string _directory = Directory.CreateTempSubdirectory("bsi-proofs-").FullName;
 
     private string File(string name) => Path.Combine(_directory, name);
@@ -49,7 +51,7 @@ public sealed class AuditProofTests(PostgresFixture postgres)
         Assert.Contains("not covered by that checkpoint", refused.Stderr, StringComparison.Ordinal);
         Assert.False(System.IO.File.Exists(File("late.json")));
         Assert.Contains("extends", valid.Stdout, StringComparison.Ordinal);
-        Assert.Equal(2, await CheckpointsAsync(connection));
+        Assert.Equal(2, await CountAsync(connection, CheckpointCount));
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class AuditProofTests(PostgresFixture postgres)
         Assert.Contains("not a proof", wrongShape.Stderr, StringComparison.Ordinal);
         Assert.Contains("never overwrites", overwrite.Stderr, StringComparison.Ordinal);
         Assert.Contains("--key", noKey.Stderr, StringComparison.Ordinal);
-        Assert.Equal(1, await CheckpointsAsync(connection));
+        Assert.Equal(1, await CountAsync(connection, CheckpointCount));
     }
 
     private async Task<string> LedgerAsync()
@@ -88,28 +90,5 @@ public sealed class AuditProofTests(PostgresFixture postgres)
         await Run(connection, 0, "release", "publish", "iOS 26.3.1 (a)", "--components", "WebKit");
         await Run(connection, 0, "device", "install", "audited-1", "iOS 26.3.1 (a)");
         return connection;
-    }
-
-    private static async Task<BsiRun> Run(string connection, int expectedExit, params string[] args)
-    {
-        var run = await Bsi.RunAsync([.. args, "--connection", connection, "--telemetry", "none"]);
-        Assert.True(run.ExitCode == expectedExit, $"expected exit {expectedExit} for bsi {string.Join(' ', args)}\n{run}");
-        return run;
-    }
-
-    private static async Task<long> CheckpointsAsync(string connection)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand($"select count(*) from {CheckpointSchema.Checkpoints}", db);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        await command.ExecuteNonQueryAsync();
     }
 }

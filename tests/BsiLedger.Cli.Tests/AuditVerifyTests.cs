@@ -1,11 +1,13 @@
 using BsiLedger.EventStore.Marten;
 using BsiLedger.Testing;
-using Npgsql;
+using static BsiLedger.Cli.Tests.OwnLedger;
 
 namespace BsiLedger.Cli.Tests;
 
 public sealed class AuditVerifyTests(PostgresFixture postgres)
 {
+    private static readonly string EventCount = $"select count(*) from {LedgerStoreOptions.Schema}.mt_events";
+
     [Fact]
     public async Task A_digest_verifies_until_an_event_before_it_is_edited_and_then_the_edit_is_named()
     {
@@ -17,13 +19,13 @@ public sealed class AuditVerifyTests(PostgresFixture postgres)
 
         await Run(connection, 0, "audit", "digest", "--out", digestFile);
         await Run(connection, 0, "device", "install", "audited-1", "iOS 26.3.1 (a)");
-        var events = await EventsAsync(connection);
+        var events = await CountAsync(connection, EventCount);
         var intact = (await Run(connection, 0, "audit", "verify", "--digest", digestFile, "--json")).Json();
 
         Assert.True(intact.GetProperty("intact").GetBoolean());
         Assert.True(intact.GetProperty("digest").GetProperty("matches").GetBoolean());
         Assert.Equal(events, intact.GetProperty("events").GetInt64());
-        Assert.Equal(events, await EventsAsync(connection));
+        Assert.Equal(events, await CountAsync(connection, EventCount));
 
         await ExecuteAsync(connection, $"update {LedgerStoreOptions.Schema}.mt_events set data = jsonb_set(data, '{{model}}', '\"forged\"') where stream_id = 'audited-1' and version = 1");
         var altered = await Run(connection, 1, "audit", "verify", "--digest", digestFile);
@@ -41,28 +43,5 @@ public sealed class AuditVerifyTests(PostgresFixture postgres)
 
         Assert.Contains("not a digest", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("bsi audit digest", run.Stderr, StringComparison.Ordinal);
-    }
-
-    private static async Task<BsiRun> Run(string connection, int expectedExit, params string[] args)
-    {
-        var run = await Bsi.RunAsync([.. args, "--connection", connection, "--telemetry", "none"]);
-        Assert.True(run.ExitCode == expectedExit, $"expected exit {expectedExit} for bsi {string.Join(' ', args)}\n{run}");
-        return run;
-    }
-
-    private static async Task<long> EventsAsync(string connection)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand($"select count(*) from {LedgerStoreOptions.Schema}.mt_events", db);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -7,12 +7,7 @@ public abstract class CliTest(PostgresFixture postgres)
 {
     protected string ConnectionString => postgres.ConnectionString;
 
-    protected async Task<BsiRun> Bsi(int expectedExit, params string[] args)
-    {
-        var run = await Tests.Bsi.RunAsync([.. args, "--connection", postgres.ConnectionString, "--telemetry", "none"]);
-        Assert.True(run.ExitCode == expectedExit, $"expected exit {expectedExit} for bsi {string.Join(' ', args)}\n{run}");
-        return run;
-    }
+    protected Task<BsiRun> Bsi(int expectedExit, params string[] args) => OwnLedger.Run(postgres.ConnectionString, expectedExit, args);
 
     /// <summary>The events stored in one stream: a device's (its id) or a release's (its release id).</summary>
     protected Task<long> RowsAsync(string streamId) => StoredRows.CountAsync(postgres.ConnectionString, streamId);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BsiLedger.Testing;
+using static BsiLedger.Cli.Tests.OwnLedger;
 
 namespace BsiLedger.Cli.Tests;
 
@@ -37,12 +38,5 @@ public sealed class PgBouncerTests(PgBouncerPostgres pooler) : IClassFixture<PgB
         Assert.Contains("Max Auto Prepare=0", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("max_prepared_statements", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("is the database reachable", run.Stderr, StringComparison.Ordinal);
-    }
-
-    private static async Task<BsiRun> Run(string connection, int expectedExit, params string[] args)
-    {
-        var run = await Bsi.RunAsync([.. args, "--connection", connection, "--telemetry", "none"]);
-        Assert.True(run.ExitCode == expectedExit, $"expected exit {expectedExit} for bsi {string.Join(' ', args)}\n{run}");
-        return run;
     }
 }

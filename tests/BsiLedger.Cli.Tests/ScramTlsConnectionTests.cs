@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BsiLedger.Testing;
 using Npgsql;
+using static BsiLedger.Cli.Tests.OwnLedger;
 
 namespace BsiLedger.Cli.Tests;
 
@@ -90,12 +91,5 @@ public sealed class ScramTlsConnectionTests(ScramTlsPostgres server) : IClassFix
         Assert.Equal(200, report.GetProperty("devices").GetInt32());
         Assert.Equal(await StoredRows.TotalAsync(connection), report.GetProperty("eventsAppended").GetInt64());
         Assert.True(File.Exists(Path.Combine(output, "recall.png")));
-    }
-
-    private static async Task<BsiRun> Run(string connection, int expectedExit, params string[] args)
-    {
-        var run = await Bsi.RunAsync([.. args, "--connection", connection, "--telemetry", "none"]);
-        Assert.True(run.ExitCode == expectedExit, $"expected exit {expectedExit} for bsi {string.Join(' ', args)}\n{run}");
-        return run;
     }
 }

@@ -138,6 +138,7 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         ticker.Track("rollout", (long)Horizon().TotalHours, "h of domain time", () => (long)(clock.GetUtcNow() - options.Start).TotalHours);
         RecallTiming? recallTiming = null;
         var phases = new Dictionary<ReleaseId, string>();
+        var settled = false;
         for (var now = options.Start + step; now <= horizon; now += step)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -148,14 +149,17 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
             }
 
             clock.MoveTo(now);
-            var checkingIn = schedule.TakeDue(now);
+            // Once every rollout has settled the run only lets the reports still due land (the slowest devices apply
+            // days after their offer): offline devices stop checking in, as the run without delays stopped there.
+            var checkingIn = settled ? [] : schedule.TakeDue(now);
             await Parallel.ForEachAsync(checkingIn, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
                 async (id, _) => await grains.GetGrain<IDeviceGrain>(id).CheckIn(Provenance.NewCommand()));
             await reporter.ReportDueAsync(now, cancellationToken);
 
             var statuses = await Task.WhenAll(scenario.Releases.Select(s => Release(grains, s.Id).Advance()));
             ReportChanges(statuses, phases, now);
-            if ((recallAt is null || recallTiming is not null) && statuses.All(IsSettled) && reporter.Pending == 0)
+            settled = (recallAt is null || recallTiming is not null) && statuses.All(IsSettled);
+            if (settled && reporter.Pending == 0)
             {
                 break;
             }

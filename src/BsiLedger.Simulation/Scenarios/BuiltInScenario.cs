@@ -8,9 +8,10 @@ namespace BsiLedger.Simulation.Scenarios;
 /// <summary>
 /// The scenario <c>bsi simulate</c> runs without <c>--scenario</c>: one BSI for each of four product lines,
 /// four paced waves each, on devices that take hours to install and longer to apply. The iPhone17,3 fails one
-/// install in five, which puts iOS 26.3.1 (a) at about 6% failures against a 3% threshold: it halts inside its 10%
-/// wave, as the failures of the first devices offered come in, with most of the wave never offered (the 1% canary
-/// is too small to judge). macOS 26.3.2 (a) is recalled at 60h, during its 10% wave. See docs/scenarios.md.
+/// install in five, which puts iOS 26.3.1 (a) at about 6% failures against a 3% threshold: it halts inside a wave,
+/// as the failures of the first devices offered come in, with most of the wave never offered (at 10,000 devices
+/// the 1% canary is too small to judge; at a million it is not). macOS 26.3.2 (a) is recalled at 60h, during its
+/// 10% wave. See docs/scenarios.md.
 /// </summary>
 public static class BuiltInScenario
 {
@@ -62,15 +63,15 @@ public static class BuiltInScenario
             new RecallSpec(Recalled, TimeSpan.FromHours(60), "Safari fails to load some sign-in pages"));
     }
 
-    // One wave's failure rate counts once it has 1% of the fleet in attempts (at least 20): with the fleet's mix that
-    // is more than any line's 1% canary holds and less than the iOS line's 10% wave does. A wave is weighed at every
-    // step as its reports come in, so a sample this size also keeps a healthy release (1% failures against a 3%
-    // threshold) from halting on an early run of bad luck.
-    // The 10% and 50% waves start slowly and double their rate after every minimum sample of installs, so the first
-    // failures arrive while most of the wave waits.
+    // One wave's failure rate counts once it has 1% of the fleet in attempts, from 20 to 1,000: up to 100,000 devices
+    // that is more than any line's 1% canary holds and less than the iOS line's 10% wave does; above, a canary is
+    // large enough to judge. A wave is weighed at every step as its reports come in, so a sample this size also keeps
+    // a healthy release (1% failures against a 3% threshold) from halting on an early run of bad luck; from 1,000
+    // attempts up that luck is out of reach. The 10% and 50% waves start slowly and double their rate after every
+    // minimum sample of installs, so the first failures arrive while most of the wave waits.
     private static RolloutPlan Plan(int devices)
     {
-        var minSample = Math.Max(20, devices / 100);
+        var minSample = Math.Clamp(devices / 100, 20, 1_000);
         var rate = Math.Max(1, devices / 2_000.0);
         return new RolloutPlan(
             [
