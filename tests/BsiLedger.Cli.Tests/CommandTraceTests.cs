@@ -68,9 +68,12 @@ public sealed class CommandTraceTests : IDisposable
     /// </summary>
     private List<Activity> ChainToDatabase(string command, string device)
     {
-        var root = Assert.Single(_spans, s => s.OperationName == command);
+        // The exporter adds spans as background work ends them (the read models' daemon, a coalesced status read):
+        // read a copy, which List.ToArray takes without checking for a concurrent add.
+        var spans = _spans.ToArray();
+        var root = Assert.Single(spans, s => s.OperationName == command);
         Assert.Equal(default, root.ParentSpanId);
-        var trace = _spans.Where(s => s.TraceId == root.TraceId).ToDictionary(s => s.SpanId);
+        var trace = spans.Where(s => s.TraceId == root.TraceId).ToDictionary(s => s.SpanId);
         var append = Assert.Single(trace.Values, s => s.OperationName == "journal.append" && (string?)s.GetTagItem("bsi.stream") == device);
         var commit = Assert.Single(trace.Values, s => s.OperationName == "journal.commit" && s.ParentSpanId == append.SpanId);
         var database = trace.Values.First(s => s.Source.Name == "Npgsql" && s.ParentSpanId == commit.SpanId);

@@ -18,7 +18,12 @@ public sealed partial class InstallReportProjection : EventProjection
 {
     public const string TableName = $"{LedgerStoreOptions.Schema}.bsi_install_reports";
 
-    public InstallReportProjection()
+    /// <summary>
+    /// The table, created with the ledger's schema (<c>StoreOptions.Storage.ExtendedSchemaObjects</c>) rather than as the
+    /// projection's own: Marten checks a projection's own schema objects the first time it runs, inside the append's
+    /// transaction, on a second connection; with every other connection of a small pool busy that waited forever.
+    /// </summary>
+    public static Table Table()
     {
         var table = new Table(TableName);
         table.AddColumn<string>("release").AsPrimaryKey();
@@ -27,8 +32,7 @@ public sealed partial class InstallReportProjection : EventProjection
         table.AddColumn<short>("outcome").NotNull();
         // A wave counts the reports of its cohort range: [previous share, its share).
         table.Indexes.Add(new IndexDefinition("ix_bsi_install_reports_range").AgainstColumns("release", "position"));
-        SchemaObjects.Add(table);
-        Options.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
+        return table;
     }
 
     public static void Project(IEvent<BsiInstallFailed> e, IDocumentOperations ops) =>

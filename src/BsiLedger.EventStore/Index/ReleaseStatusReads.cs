@@ -28,7 +28,11 @@ internal sealed class ReleaseStatusReads(Func<IReadOnlyCollection<ReleaseId>, Ta
             if (!_querying)
             {
                 _querying = true;
-                _ = Task.Run(QueryWhileAskedAsync);
+                // The queries answer many callers: none of theirs is the trace (or the context) they run in.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(QueryWhileAskedAsync);
+                }
             }
 
             return answer.Task;

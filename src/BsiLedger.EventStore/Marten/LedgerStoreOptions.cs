@@ -58,6 +58,7 @@ public static class LedgerStoreOptions
         options.Projections.Add<FleetMemberProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ReleaseListingProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<InstallReportProjection>(ProjectionLifecycle.Inline);
+        options.Storage.ExtendedSchemaObjects.Add(InstallReportProjection.Table());
         options.Schema.For<FleetMember>().Index(m => m.Line).Index(m => m.Bucket);
         options.Schema.For<ReleaseListing>().Index(r => r.Line);
 

@@ -3,6 +3,7 @@ using BsiLedger.Domain.Devices.Commands;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Pacing;
 using BsiLedger.Grains.Commands;
+using BsiLedger.Grains.Releases;
 
 namespace BsiLedger.Grains.Tests.Rollouts;
 
@@ -12,11 +13,7 @@ public sealed class LateReportsTests(SimulatedSilo silo) : IClassFixture<Simulat
     [Fact]
     public async Task A_wave_offered_at_once_halts_as_its_devices_report_failures_long_before_its_soak_ends()
     {
-        var fleet = TestFleet.NewLine(silo.Grains);
-        var ids = await fleet.EnrollAsync(400);
-        ReportLater(ids);
-        var release = fleet.Release('a');
-        var grain = await fleet.StartedAsync(release, TestFleet.Plan(50, (0.5, 48, 0.05), (1.0, 0, 0.05)));
+        var (fleet, ids, release, grain) = await StartedOnLateDevicesAsync(400, TestFleet.Plan(50, (0.5, 48, 0.05), (1.0, 0, 0.05)));
         var slice = TestFleet.InCohort(ids, release, 0, 0.5);
 
         await ReportAsync(fleet, release, slice.Take(40), failing: 4);
@@ -36,12 +33,8 @@ public sealed class LateReportsTests(SimulatedSilo silo) : IClassFixture<Simulat
     [Fact]
     public async Task A_paced_wave_ramps_on_the_installs_its_devices_have_reported_not_on_its_offers()
     {
-        var fleet = TestFleet.NewLine(silo.Grains);
-        var ids = await fleet.EnrollAsync(1_000);
-        ReportLater(ids);
-        var release = fleet.Release('a');
         var plan = new RolloutPlan([new WavePlan(1.0, TimeSpan.FromHours(48), 0.5, WavePacing.Rate(50, rampFactor: 2, rampEvery: 40))], 1_000);
-        var grain = await fleet.StartedAsync(release, plan);
+        var (fleet, ids, release, grain) = await StartedOnLateDevicesAsync(1_000, plan);
         silo.Clock.Advance(TimeSpan.FromHours(1));
         var first = (await grain.Advance()).Release.CurrentWave!;
         var offered = TestFleet.InCohort(ids, release, 0, first.ShareAt(0, first.Pacing!.Offered));
@@ -62,12 +55,18 @@ public sealed class LateReportsTests(SimulatedSilo silo) : IClassFixture<Simulat
         Assert.Equal(250, fourth.Pacing!.Offered);
     }
 
-    private void ReportLater(IEnumerable<string> ids)
+    /// <summary>A rollout started on a line of its own whose devices all report later, through their own commands.</summary>
+    private async Task<(TestFleet Fleet, IReadOnlyList<string> Ids, ReleaseId Release, IReleaseGrain Grain)> StartedOnLateDevicesAsync(int devices, RolloutPlan plan)
     {
+        var fleet = TestFleet.NewLine(silo.Grains);
+        var ids = await fleet.EnrollAsync(devices);
         foreach (var id in ids)
         {
             silo.Agent.SetReportingLater(id);
         }
+
+        var release = fleet.Release('a');
+        return (fleet, ids, release, await fleet.StartedAsync(release, plan));
     }
 
     /// <summary>The devices report as a live device does: the first <paramref name="failing"/> failed, the rest installed.</summary>
