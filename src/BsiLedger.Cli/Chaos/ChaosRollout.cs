@@ -6,8 +6,8 @@ namespace BsiLedger.Cli.Chaos;
 
 /// <summary>
 /// The operator's part, through the cluster's API: enrol the fleet; publish, plan and start a release in three waves;
-/// recall it while its second wave is under way; then publish and start the fix that supersedes it, so the rollout
-/// keeps moving (and kills keep being measured against it) until the end.
+/// recall it while its second wave is under way; then publish and start the fix that supersedes it, offered at a pace
+/// that lasts past the run, so the rollout keeps moving (and every kill, the last too, is measured against it) to the end.
 /// </summary>
 public sealed class ChaosRollout(ClusterApi api, string token, ChaosSettings settings, Acknowledgements acknowledged, ChaosLog log)
 {
@@ -72,9 +72,16 @@ public sealed class ChaosRollout(ClusterApi api, string token, ChaosSettings set
         await CommandAsync(Recalled, "recall", new { reason = "chaos: recalled mid-wave" }, ct);
         log.Line($"recall of {Recalled} issued");
         await PublishAsync(Fix, Recalled, ct);
-        await CommandAsync(Fix, "plan", new { waves = new[] { new { share = 1.0, soak = "0s", failureThreshold = ChaosSettings.FailureThreshold } }, minSample = 100 }, ct);
+        // Offered to the whole fleet at once, the fix could be everywhere before the last kill, which no rollout event
+        // would then follow: it is spread over what is left of the run and a soak beyond it.
+        var spread = Durations.Format(TimeSpan.FromSeconds(Math.Ceiling((settings.Duration - clock.Elapsed + settings.Soak).TotalSeconds)));
+        await CommandAsync(Fix, "plan", new
+        {
+            waves = new[] { new { share = 1.0, soak = spread, failureThreshold = ChaosSettings.FailureThreshold, pacing = new { spreadOver = spread } } },
+            minSample = 100,
+        }, ct);
         await CommandAsync(Fix, "start", null, ct);
-        log.Line($"rollout of {Fix}, superseding it, started to the whole fleet");
+        log.Line($"rollout of {Fix}, superseding it, started to the whole fleet, spread over {spread}");
     }
 
     public async Task<bool> RecallCompletedAsync(CancellationToken ct)
