@@ -9,6 +9,7 @@ using BsiLedger.Cli.Releases;
 using BsiLedger.Cli.Serving;
 using BsiLedger.Cli.Simulation;
 using BsiLedger.Cli.Watching;
+using BsiLedger.Cli.WhatIf;
 
 // stdout carries the command's result only. Everything else that writes to the console (logs, the
 // OpenTelemetry console exporter) is sent to stderr.
@@ -30,6 +31,7 @@ root.Subcommands.Add(ServeCommandLine.Build(runner));
 root.Subcommands.Add(WatchCommandLine.Build(runner));
 root.Subcommands.Add(ChaosCommandLine.Build(runner));
 root.Subcommands.Add(ClusterCommandLine.Build(runner));
+root.Subcommands.Add(WhatIfCommandLine.Build(runner));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

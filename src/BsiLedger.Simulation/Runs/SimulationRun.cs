@@ -15,6 +15,7 @@ using BsiLedger.Grains.Releases.Reports;
 using BsiLedger.Simulation.Fleet;
 using BsiLedger.Simulation.Reports;
 using BsiLedger.Simulation.Scenarios;
+using BsiLedger.Simulation.WhatIf;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,8 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         {
             throw new LedgerNotEmptyException(existing);
         }
+
+        await new SimulationRecord(scenario, options.Start, options.Step).SaveAsync(options.ConnectionString, cancellationToken);
 
         var grains = silos.First.GetRequiredService<IGrainFactory>();
         using var ticker = new ProgressTicker(options.Progress);
@@ -133,9 +136,9 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
     {
         var step = scenario.Fleet.CheckInEvery < options.Step ? scenario.Fleet.CheckInEvery : options.Step;
         var recallAt = scenario.Recall is { } r ? options.Start + r.At : (DateTimeOffset?)null;
-        var horizon = options.Start + Horizon();
+        var horizon = options.Start + RunHorizon.Of(scenario);
         // The horizon is the latest the rollouts can settle; most runs settle sooner, so the ETA is an upper bound.
-        ticker.Track("rollout", (long)Horizon().TotalHours, "h of domain time", () => (long)(clock.GetUtcNow() - options.Start).TotalHours);
+        ticker.Track("rollout", (long)RunHorizon.Of(scenario).TotalHours, "h of domain time", () => (long)(clock.GetUtcNow() - options.Start).TotalHours);
         RecallTiming? recallTiming = null;
         var phases = new Dictionary<ReleaseId, string>();
         var settled = false;
@@ -207,21 +210,6 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         { Phase: RolloutPhase.Completed or RolloutPhase.Halted } => true,
         _ => false,
     };
-
-    /// <summary>
-    /// Long enough for every wave to soak, the recall to be issued, every offline device to check in twice after, and
-    /// the slowest device to install and apply.
-    /// </summary>
-    private TimeSpan Horizon()
-    {
-        var soaks = scenario.Releases.Max(r => r.Plan.Waves.Aggregate(TimeSpan.Zero, (total, w) => total + w.Soak));
-        var recall = scenario.Recall?.At ?? TimeSpan.Zero;
-        var fleet = scenario.Fleet;
-        var slowest = fleet.Mix.Select(m => (m.InstallDelay ?? fleet.InstallDelay)?.Cap ?? TimeSpan.Zero)
-            .Zip(fleet.Mix.Select(m => (m.ApplyDelay ?? fleet.ApplyDelay)?.Cap ?? TimeSpan.Zero), (install, apply) => install + apply)
-            .Max();
-        return (soaks > recall ? soaks : recall) + 2 * fleet.CheckInEvery + slowest + TimeSpan.FromDays(1);
-    }
 
     private static IReleaseGrain Release(IGrainFactory grains, ReleaseId id) => grains.GetGrain<IReleaseGrain>(id.ToString());
 

@@ -1,0 +1,171 @@
+using BsiLedger.Domain.Devices;
+using BsiLedger.Domain.Devices.Events;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Events;
+using BsiLedger.EventStore.Marten;
+using BsiLedger.EventStore.Postgres;
+using Marten;
+using Npgsql;
+
+namespace BsiLedger.Simulation.WhatIf;
+
+/// <summary>
+/// One release's rollout as the ledger holds it: the release's own events, and every device of its line with what it
+/// did with the release and when the actual rollout's offers reached it (the device's cohort position against each
+/// wave's start, or each batch of a paced wave's offers). Read in three queries, no grains.
+/// </summary>
+public sealed class RecordedRollout
+{
+    private RecordedRollout(IReadOnlyList<IReleaseEvent> events, IReadOnlyList<RecordedDevice> devices)
+    {
+        Events = events;
+        Devices = devices;
+        Actual = events.Aggregate(Release.Unpublished(events[0].Release), (release, e) => release.Apply(e));
+        Published = events.OfType<ReleasePublished>().Aggregate(Release.Unpublished(events[0].Release), (release, e) => release.Apply(e));
+    }
+
+    public IReadOnlyList<IReleaseEvent> Events { get; }
+
+    /// <summary>The release as its history leaves it.</summary>
+    public Release Actual { get; }
+
+    /// <summary>The release as published, before any plan: where a replay starts.</summary>
+    public Release Published { get; }
+
+    public IReadOnlyList<RecordedDevice> Devices { get; }
+
+    /// <summary>When the rollout started: its first wave's start.</summary>
+    public DateTimeOffset Start => Events.OfType<WaveStarted>().First().At;
+
+    /// <summary>The release's history and its line's devices; null when the ledger holds no event of the release.</summary>
+    public static async Task<RecordedRollout?> ReadAsync(string connectionString, ReleaseId release, CancellationToken cancellationToken)
+    {
+        await using var store = LedgerStoreOptions.CreateStore(connectionString);
+        await using var session = store.QuerySession();
+        var stream = await session.Events.FetchStreamAsync(release.ToString(), token: cancellationToken);
+        var events = stream.Select(e => e.Data).OfType<IReleaseEvent>().ToList();
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        await using var connection = await LedgerDataSource.OpenAsync(connectionString, cancellationToken);
+        var devices = await LineAsync(connection, release, cancellationToken);
+        await ReadReportsAsync(connection, release, devices, cancellationToken);
+        var rollout = new RecordedRollout(events, [.. devices.Values]);
+        rollout.PlaceOffers();
+        return rollout;
+    }
+
+    private static async Task<Dictionary<string, RecordedDevice>> LineAsync(NpgsqlConnection connection, ReleaseId release, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            select s.id, (s.data ->> 'AutoInstall')::boolean, (s.data ->> 'Managed')::boolean, s.data ->> 'MdmPolicy'
+            from {LedgerStoreOptions.Schema}.mt_doc_fleetmember m
+            join {LedgerStoreOptions.Schema}.mt_doc_devicestate s on s.id = m.id
+            where m.data ->> 'Line' = @line
+            """, connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("line", ProductLine.Of(release));
+        var devices = new Dictionary<string, RecordedDevice>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetString(0);
+            var skip = (reader.GetBoolean(2), reader.GetString(3), reader.GetBoolean(1)) switch
+            {
+                (true, nameof(MdmPolicy.Forbid), _) => OfferOutcome.MdmForbids,
+                (true, _, _) => (OfferOutcome?)null,
+                (false, _, false) => OfferOutcome.AutoInstallOff,
+                _ => null,
+            };
+            devices[id] = new RecordedDevice(id, Cohort.Position(release, id), skip);
+        }
+
+        return devices;
+    }
+
+    private static async Task ReadReportsAsync(NpgsqlConnection connection, ReleaseId release, Dictionary<string, RecordedDevice> devices, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            select stream_id, type, (data ->> 'At')::timestamptz
+            from {LedgerStoreOptions.Schema}.mt_events
+            where type = any(@types) and data ->> 'Release' = @release
+            order by seq_id
+            """, connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("types", new[]
+        {
+            LedgerEventTypes.NameOf<BsiInstalled>(), LedgerEventTypes.NameOf<BsiApplied>(),
+            LedgerEventTypes.NameOf<BsiInstallFailed>(), LedgerEventTypes.NameOf<BsiWithdrawn>(),
+        });
+        command.Parameters.AddWithValue("release", release.ToString());
+        var (installed, applied, failed) = (LedgerEventTypes.NameOf<BsiInstalled>(), LedgerEventTypes.NameOf<BsiApplied>(), LedgerEventTypes.NameOf<BsiInstallFailed>());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!devices.TryGetValue(reader.GetString(0), out var device))
+            {
+                continue;
+            }
+
+            var (type, at) = (reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2));
+            if (type == installed)
+            {
+                device.InstalledAt ??= at;
+            }
+            else if (type == applied)
+            {
+                device.AppliedAt ??= at;
+            }
+            else if (type == failed)
+            {
+                device.FailedAt ??= at;
+            }
+            else
+            {
+                device.WithdrawnAt ??= at;
+            }
+        }
+    }
+
+    /// <summary>When the actual rollout's offers reached each device: a wave's start for its whole slice, or the batch of a paced wave that took it.</summary>
+    private void PlaceOffers()
+    {
+        var byPosition = Devices.OrderBy(d => d.Position).ToArray();
+        var release = Release.Unpublished(Actual.Id);
+        foreach (var e in Events)
+        {
+            var (from, to) = e switch
+            {
+                WaveStarted started when started.Slice is null => (release.Plan!.ShareBefore(started.Wave), started.Share),
+                WaveOffersSent sent => (release.Waves[sent.Wave].ShareAt(release.Plan!.ShareBefore(sent.Wave), release.Waves[sent.Wave].Pacing!.Offered),
+                    release.Waves[sent.Wave].ShareAt(release.Plan!.ShareBefore(sent.Wave), sent.Progress.Offered)),
+                _ => (0, 0),
+            };
+            for (var i = StartOf(byPosition, from); i < byPosition.Length && byPosition[i].Position < to; i++)
+            {
+                byPosition[i].OfferedAt ??= At(e);
+            }
+
+            release = release.Apply(e);
+        }
+    }
+
+    private static int StartOf(RecordedDevice[] byPosition, double position)
+    {
+        var (low, high) = (0, byPosition.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = byPosition[middle].Position < position ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+
+    private static DateTimeOffset At(IReleaseEvent e) => e switch
+    {
+        WaveStarted started => started.At,
+        WaveOffersSent sent => sent.At,
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not an offer"),
+    };
+}

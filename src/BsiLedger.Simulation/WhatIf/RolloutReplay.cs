@@ -1,0 +1,363 @@
+using BsiLedger.Domain;
+using BsiLedger.Domain.Releases;
+using BsiLedger.Domain.Releases.Commands;
+using BsiLedger.Domain.Releases.Events;
+using BsiLedger.Domain.Releases.Pacing;
+
+namespace BsiLedger.Simulation.WhatIf;
+
+/// <summary>
+/// One release's rollout played again in memory under a plan, no grains and nothing stored: the release's own rules
+/// (<see cref="ReleaseDecider"/>, <see cref="WavePacer"/>) decide every wave, offer and halt, and the devices answer as
+/// their <see cref="DeviceFate"/> says, on the steps of a <see cref="ReplayClock"/>. It does what the release grain,
+/// the fleet shards, the device grains and the simulation's step loop do, in their order, so that the actual plan
+/// played again gives the actual rollout.
+/// </summary>
+public sealed class RolloutReplay
+{
+    private static readonly Cause Schedule = Cause.Policy("rollout-schedule");
+
+    private readonly ReplayClock _clock;
+    private readonly DeviceCourse[] _courses;
+    private readonly ReplayReports _reports = new();
+    private readonly PriorityQueue<DeviceCourse, DateTimeOffset> _checkIns = new();
+    private readonly ReportedCounts _reported;
+    private Release _release;
+    private DateTimeOffset _now;
+
+    private RolloutReplay(Release published, RolloutPlan plan, IReadOnlyList<ReplayDevice> line, ReplayClock clock)
+    {
+        _clock = clock;
+        _now = clock.Start;
+        _release = published.Apply(new RolloutPlanned(published.Id, plan, clock.Start, Schedule));
+        _courses = [.. line.OrderBy(d => d.Position).Select(d => new DeviceCourse(d, WaveOf(plan, d.Position)))];
+        _reported = new ReportedCounts(plan.Waves.Length);
+        foreach (var course in _courses.Where(c => c.Device.Offline))
+        {
+            _checkIns.Enqueue(course, clock.Start + course.Device.CheckInPhase!.Value);
+        }
+    }
+
+    /// <param name="published">The release as published, before any plan.</param>
+    /// <param name="line">Every device of the release's line.</param>
+    public static ReplayResult Run(Release published, RolloutPlan plan, IReadOnlyList<ReplayDevice> line, ReplayClock clock)
+    {
+        var replay = new RolloutReplay(published, plan, line, clock);
+        replay.Play();
+        return new ReplayResult(replay._release, replay._courses);
+    }
+
+    private void Play()
+    {
+        Decide(BeginWaveCommand(0));
+        var recalled = _clock.RecallAt is null;
+        var settled = false;
+        for (var now = _clock.Start + _clock.Step; now <= _clock.Horizon; now += _clock.Step)
+        {
+            if (_clock.RecallAt is { } due && !recalled && due <= now)
+            {
+                _now = due;
+                Recall();
+                recalled = true;
+            }
+
+            _now = now;
+            if (!settled)
+            {
+                CheckIns();
+            }
+
+            DeliverReports();
+            TakeDueSteps();
+            settled = recalled && IsSettled() && (_clock.OthersSettledAt is not { } others || others <= now);
+            if (settled && _reports.Count == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private bool IsSettled() => _release switch
+    {
+        { Recall: { } recall } => recall.IsComplete,
+        { Phase: RolloutPhase.Completed or RolloutPhase.Halted } => true,
+        _ => false,
+    };
+
+    private void TakeDueSteps()
+    {
+        while (TakeNextStep())
+        {
+        }
+    }
+
+    private bool TakeNextStep()
+    {
+        if (_release.Recall is { IsComplete: false })
+        {
+            DriveRecall();
+            return false;
+        }
+
+        var reported = CheckWaveReports();
+        if (_release.NextStepAt is not { } due || due > _now)
+        {
+            return false;
+        }
+
+        var wave = _release.CurrentWave!;
+        ReleaseCommand? command = wave switch
+        {
+            { CompletedAt: not null } => BeginWaveCommand(wave.Index + 1),
+            { NotOffered: > 0 } => DueOffers(wave, reported?.Installed ?? wave.AtStart.Installed),
+            _ => new EndWave(_release.Id, wave.Index, Tally(wave.Index), Schedule),
+        };
+        return command is not null && Decide(command);
+    }
+
+    private BeginWave BeginWaveCommand(int wave)
+    {
+        var plan = _release.Plan!;
+        var (from, to) = (plan.ShareBefore(wave), plan.Waves[wave].Share);
+        return plan.Waves[wave].Pacing is null
+            ? new BeginWave(_release.Id, wave, Offer(from, to), Schedule)
+            : new BeginWave(_release.Id, wave, WaveTally.Empty, Schedule, Between(from, to).Count());
+    }
+
+    private SendWaveOffers? DueOffers(WaveRecord wave, int successes)
+    {
+        var plan = _release.Plan!;
+        var step = WavePacer.Step(plan.Waves[wave.Index].Pacing!, wave.Pacing!, wave.Slice!.Value, successes, _now);
+        if (step.Due == 0)
+        {
+            return null;
+        }
+
+        var before = plan.ShareBefore(wave.Index);
+        var tally = Offer(wave.ShareAt(before, wave.Pacing!.Offered), wave.ShareAt(before, step.Next.Offered));
+        return new SendWaveOffers(_release.Id, wave.Index, tally, step.Next, Schedule);
+    }
+
+    private ReportedOutcomes? CheckWaveReports()
+    {
+        if (_release is not { Phase: RolloutPhase.Running, Recall: null, CurrentWave: { CompletedAt: null } wave })
+        {
+            return null;
+        }
+
+        var reported = _reported.Of(wave.Index);
+        Decide(new CheckWaveReports(_release.Id, wave.Index, reported, Schedule));
+        return reported;
+    }
+
+    /// <summary>True when the command changed the release.</summary>
+    private bool Decide(ReleaseCommand command)
+    {
+        var decision = ReleaseDecider.Decide(_release, command, _now);
+        _release = decision.Events.Aggregate(_release, (release, e) => release.Apply(e));
+        return decision.Events.Count > 0;
+    }
+
+    private WaveTally Offer(double from, double to) =>
+        Between(from, to).Aggregate(WaveTally.Empty, (tally, course) => tally.Plus(Offer(course, checkingIn: false)));
+
+    private OfferOutcome Offer(DeviceCourse course, bool checkingIn)
+    {
+        course.OfferedAt ??= _now;
+        if (Standing(course) is { } standing)
+        {
+            return standing;
+        }
+
+        if (!checkingIn && course.Device.Offline)
+        {
+            return OfferOutcome.Offline;
+        }
+
+        var fate = course.Device.Fate;
+        if (fate.AtOnce)
+        {
+            switch (fate.Outcome)
+            {
+                case InstallFate.Installs when fate.ApplyDelay == TimeSpan.Zero:
+                    Install(course);
+                    Apply(course);
+                    return OfferOutcome.Applied;
+                case InstallFate.Installs:
+                    Install(course);
+                    if (fate.ApplyDelay is { } delay)
+                    {
+                        _reports.Add(course, _now + delay, ReportKind.Applied);
+                    }
+
+                    return OfferOutcome.Installed;
+                case InstallFate.Fails:
+                    Fail(course);
+                    return OfferOutcome.Failed;
+            }
+        }
+        else if (fate.Outcome is InstallFate.Installs or InstallFate.Fails)
+        {
+            _reports.Add(course, _now + fate.InstallDelay, fate.Outcome == InstallFate.Installs ? ReportKind.Installed : ReportKind.Failed);
+        }
+
+        return OfferOutcome.Awaiting;
+    }
+
+    /// <summary>Where the device stands with the release before anything is offered (<c>RolloutStanding</c>); null when an offer goes out.</summary>
+    private static OfferOutcome? Standing(DeviceCourse course) => course switch
+    {
+        { Device.Skip: OfferOutcome.Ineligible } => OfferOutcome.Ineligible,
+        { WithdrawnAt: not null } => OfferOutcome.Withdrawn,
+        { AppliedAt: not null } => OfferOutcome.Applied,
+        { InstalledAt: not null } => OfferOutcome.Installed,
+        { FailedAt: not null } => OfferOutcome.Failed,
+        _ => course.Device.Skip,
+    };
+
+    private WaveTally Tally(int wave)
+    {
+        var plan = _release.Plan!;
+        return Between(plan.ShareBefore(wave), plan.Waves[wave].Share).Aggregate(WaveTally.Empty, (tally, course) =>
+            tally.Plus(Standing(course) ?? (course.Device.Offline ? OfferOutcome.Offline : OfferOutcome.Awaiting)));
+    }
+
+    private void CheckIns()
+    {
+        while (_checkIns.TryPeek(out var course, out var at) && at <= _now)
+        {
+            _checkIns.Dequeue();
+            _checkIns.Enqueue(course, at + _clock.CheckInEvery);
+            if (_release.Recall is not null && course.Holds)
+            {
+                course.WithdrawnAt = _now;
+                course.WithdrawalPending = false;
+            }
+
+            var offered = _release.OfferedShare;
+            if (offered > 0 && course.Device.Position < offered && Standing(course) is not OfferOutcome.Ineligible)
+            {
+                Offer(course, checkingIn: true);
+            }
+        }
+    }
+
+    private void DeliverReports()
+    {
+        while (_reports.TakeDue(_now) is { Count: > 0 } due)
+        {
+            foreach (var (course, kind) in due)
+            {
+                // The ledger refuses every report on a recalled release.
+                if (_release.Recall is not null)
+                {
+                    continue;
+                }
+
+                switch (kind)
+                {
+                    case ReportKind.Installed:
+                        Install(course);
+                        if (course.Device.Fate.ApplyDelay is { } delay)
+                        {
+                            _reports.Add(course, _now + delay, ReportKind.Applied);
+                        }
+
+                        break;
+                    case ReportKind.Applied:
+                        Apply(course);
+                        break;
+                    default:
+                        Fail(course);
+                        break;
+                }
+            }
+        }
+    }
+
+    private void Install(DeviceCourse course)
+    {
+        course.InstalledAt = _now;
+        _reported.Installed(course.Wave);
+    }
+
+    private void Apply(DeviceCourse course)
+    {
+        course.AppliedAt = _now;
+        _reported.Applied(course.Wave);
+    }
+
+    private void Fail(DeviceCourse course)
+    {
+        course.FailedAt = _now;
+        _reported.Failed(course.Wave);
+    }
+
+    /// <summary>The recall as the release grain issues it: recorded, then driven at once.</summary>
+    private void Recall()
+    {
+        if (Decide(new IssueRecall(_release.Id, "what-if", "replayed recall", Cause.Operator("what-if"))))
+        {
+            DriveRecall();
+        }
+    }
+
+    /// <summary>Withdraws the release from every reachable device holding it; the rest wait for their check-in.</summary>
+    private void DriveRecall()
+    {
+        var pending = 0;
+        foreach (var course in _courses.Where(c => c.Holds))
+        {
+            if (course.Device.Offline)
+            {
+                course.WithdrawalPending = true;
+                pending++;
+            }
+            else
+            {
+                course.WithdrawnAt = _now;
+            }
+        }
+
+        if (pending == 0)
+        {
+            Decide(new CompleteRecall(_release.Id, 0, 0, Cause.Policy("recall")));
+        }
+    }
+
+    /// <summary>The devices whose cohort position falls in [from, to), in cohort order.</summary>
+    private IEnumerable<DeviceCourse> Between(double from, double to)
+    {
+        var start = Start(from);
+        for (var i = start; i < _courses.Length && _courses[i].Device.Position < to; i++)
+        {
+            yield return _courses[i];
+        }
+    }
+
+    private int Start(double position)
+    {
+        var (low, high) = (0, _courses.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = _courses[middle].Device.Position < position ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+
+    /// <summary>The wave of <paramref name="plan"/> whose slice holds a device at <paramref name="position"/>.</summary>
+    public static int WaveOf(RolloutPlan plan, double position)
+    {
+        for (var wave = 0; wave < plan.Waves.Length; wave++)
+        {
+            if (position < plan.Waves[wave].Share)
+            {
+                return wave;
+            }
+        }
+
+        return plan.Waves.Length - 1;
+    }
+}
