@@ -10,6 +10,7 @@ using BsiLedger.Operations.Input;
 using BsiLedger.Simulation.Reports;
 using BsiLedger.Simulation.Runs;
 using BsiLedger.Simulation.Scenarios;
+using BsiLedger.Simulation.WhatIf;
 using Spectre.Console;
 
 namespace BsiLedger.Cli.Simulation;
@@ -29,17 +30,19 @@ public static class SimulateCommandLine
         var devices = new Option<string?>("--devices") { Description = "Fleet size, overriding the scenario's (built-in default: 10000)" };
         var seed = new Option<string?>("--seed") { Description = "Seed for every draw, overriding the scenario's (built-in default: 42)" };
         var silos = new Option<string?>("--silos") { Description = $"Silos in one cluster in this process, each with the connection budget a bsi serve would have (default 1; at most {MaxSilos}); see docs/cluster.md" };
+        var whatIf = new Option<string?>("--whatif") { Description = "A JSON list of alternative plans per release (docs/whatif.md), replayed beside the run in its report" };
         var output = new Option<string>("--out") { Description = "Directory for report.json, report.md, adoption.png and recall.png (and, by default, the run's ledger)", DefaultValueFactory = _ => "./report" };
         var command = new Command("simulate",
             "Simulate a fleet under staged rollouts, failures, offline devices and a recall; write a report. "
             + "Here the embedded ledger defaults to OUT/ledger (not --data-dir's default) and --telemetry to none.")
         {
-            scenario, devices, seed, silos, output,
+            scenario, devices, seed, silos, whatIf, output,
         };
 
         runner.RegisterStandalone(command, parse =>
         {
             var chosen = ReadScenario(parse.GetValue(scenario), Number("--devices", parse.GetValue(devices)), Number("--seed", parse.GetValue(seed)));
+            var alternatives = parse.GetValue(whatIf) is { } file ? ReadAlternatives(file, chosen) : [];
             var siloCount = SiloCount(Number("--silos", parse.GetValue(silos)));
             var directory = OutputDirectory(parse.GetValue(output) ?? "./report");
             var dataDirectoryGiven = parse.GetResult(GlobalOptions.DataDirectory) is { Implicit: false };
@@ -48,6 +51,7 @@ public static class SimulateCommandLine
             var telemetryGiven = parse.GetResult(GlobalOptions.Telemetry) is { Implicit: false };
             return (settings, writer, ct) => RunAsync(
                 chosen,
+                alternatives,
                 siloCount,
                 directory,
                 dataDirectoryGiven ? settings.DataDirectory : Path.Combine(directory, "ledger"),
@@ -58,7 +62,7 @@ public static class SimulateCommandLine
         return command;
     }
 
-    private static async Task<int> RunAsync(Scenario scenario, int silos, string directory, string dataDirectory, LedgerSettings settings, ResultWriter output, CancellationToken ct)
+    private static async Task<int> RunAsync(Scenario scenario, IReadOnlyList<WhatIfAlternative> alternatives, int silos, string directory, string dataDirectory, LedgerSettings settings, ResultWriter output, CancellationToken ct)
     {
         await using var database = await LedgerDatabase.OpenAsync(settings with { DataDirectory = dataDirectory }, ct);
         var connection = database.ConnectionString;
@@ -78,6 +82,11 @@ public static class SimulateCommandLine
         catch (LedgerNotEmptyException e)
         {
             throw new UsageException(e.Message);
+        }
+
+        if (alternatives.Count > 0)
+        {
+            report = report with { WhatIf = await WhatIfAlternatives.RunAsync(connection, alternatives, ct) };
         }
 
         var json = Path.Combine(directory, ReportFiles.Json);
@@ -124,6 +133,12 @@ public static class SimulateCommandLine
                 $"recall of {timing.Release}: reachable devices withdrawn {timing.OnlineWithdrawnSeconds:0.00} s (wall) after RecallIssued was stored; {timing.PendingOffline} waited for their check-in"));
         }
 
+        foreach (var alternative in report.WhatIf ?? [])
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"what if {alternative.Release} had '{alternative.Name}': {(alternative.Replay.Halted is { } h ? $"halted in wave {h.Wave + 1}" : "no halt")}, {alternative.Replay.Installed:N0} installed (actually {alternative.Actual.Installed:N0}), {alternative.Replay.Failed:N0} failed (actually {alternative.Actual.Failed:N0})"));
+        }
+
         foreach (var file in files)
         {
             console.WriteLine($"report: {file}");
@@ -165,6 +180,23 @@ public static class SimulateCommandLine
         catch (ScenarioException e)
         {
             throw new UsageException(file is null ? e.Message : $"scenario {file}: {e.Message}");
+        }
+    }
+
+    private static IReadOnlyList<WhatIfAlternative> ReadAlternatives(string file, Scenario scenario)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"--whatif: '{file}' does not exist: give the path of a JSON list of alternative plans (see docs/whatif.md)");
+        }
+
+        try
+        {
+            return AlternativesFile.Parse(File.ReadAllText(file), scenario);
+        }
+        catch (ScenarioException e)
+        {
+            throw new UsageException($"--whatif {file}: {e.Message}");
         }
     }
 

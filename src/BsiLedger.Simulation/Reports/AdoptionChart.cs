@@ -4,7 +4,8 @@ namespace BsiLedger.Simulation.Reports;
 
 /// <summary>
 /// <c>adoption.png</c>: devices running each release over domain time, as the ledger recorded it, with every wave's
-/// start marked on its release's line (and dotted across the chart), halts and recalls marked where they happened.
+/// start marked on its release's line (and dotted across the chart), halts and recalls marked where they happened, and
+/// each what-if alternative's replayed curve dashed in its release's colour.
 /// </summary>
 public static class AdoptionChart
 {
@@ -30,6 +31,15 @@ public static class AdoptionChart
                 var marker = plot.Add.Marker(StepLine.Hours(report.DomainStart, halt.At), StepLine.At(points, halt.At), MarkerShape.Eks, 16, Colors.Black);
                 marker.LineWidth = 3;
                 marker.LegendText = $"{release.Release} halted in wave {halt.Wave + 1}";
+            }
+
+            foreach (var alternative in report.WhatIf?.Where(a => a.Release == release.Release) ?? [])
+            {
+                var replayed = StepLine.Add(plot, report.DomainStart, report.DomainEnd, new TimelinePoint(report.DomainStart, 0), alternative.Curve,
+                    $"{release.Release}, what if: {alternative.Name}");
+                replayed.Color = line.Color;
+                replayed.LinePattern = LinePattern.Dashed;
+                top = Math.Max(top, alternative.Curve.Select(p => p.Devices).DefaultIfEmpty(0).Max());
             }
 
             if (release.Recall is { } recall)

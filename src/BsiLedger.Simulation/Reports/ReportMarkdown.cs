@@ -3,6 +3,7 @@ using System.Text;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Grains.Releases.Reports;
 using BsiLedger.Simulation.Scenarios;
+using BsiLedger.Simulation.WhatIf;
 
 namespace BsiLedger.Simulation.Reports;
 
@@ -40,6 +41,11 @@ public static class ReportMarkdown
             {
                 Recall(md, report, recall, report.RecallTiming is { } timing && timing.Release == release.Release ? timing : null);
             }
+
+            foreach (var alternative in report.WhatIf?.Where(a => a.Release == release.Release) ?? [])
+            {
+                WhatIf(md, alternative);
+            }
         }
 
         return md.ToString();
@@ -57,6 +63,27 @@ public static class ReportMarkdown
         md.AppendLine(Invariant, $"| Peak working set | {report.PeakWorkingSetBytes / (1024.0 * 1024):N0} MiB |");
         md.AppendLine();
     }
+
+    /// <summary>An alternative plan replayed on the run's ledger beside the rollout as it happened (docs/whatif.md).</summary>
+    private static void WhatIf(StringBuilder md, AlternativeOutcome alternative)
+    {
+        var (actual, replay) = (alternative.Actual, alternative.Replay);
+        md.AppendLine(Invariant, $"What if: **{alternative.Name}**, `{string.Join(" ", replay.Plan.Waves)}`, minimum sample {replay.Plan.MinSample:N0} (replayed; nothing appended).").AppendLine();
+        md.AppendLine("| | Actual | What if |").AppendLine("|---|---:|---:|");
+        md.AppendLine(Invariant, $"| Halted | {Halted(actual.Halted)} | {Halted(replay.Halted)} |");
+        md.AppendLine(Invariant, $"| Installed | {actual.Installed:N0} | {replay.Installed:N0} |");
+        md.AppendLine(Invariant, $"| Failed installs | {actual.Failed:N0} | {replay.Failed:N0} |");
+        md.AppendLine(Invariant, $"| Exposed when recalled | {actual.Exposed:N0} | {replay.Exposed:N0} |");
+        md.AppendLine(Invariant, $"| Hours to 50% / 90% adopted | {Adopted(actual)} | {Adopted(replay)} |");
+        md.AppendLine();
+    }
+
+    private static string Halted(HaltFigures? halt) => halt is null
+        ? "no"
+        : string.Create(Invariant, $"wave {halt.Wave + 1}, {halt.Failures:N0}/{halt.Attempts:N0} failed");
+
+    private static string Adopted(RolloutFigures figures) =>
+        $"{(figures.TimeTo50 is { } half ? half.ToString("0.#", Invariant) : "never")} / {(figures.TimeTo90 is { } most ? most.ToString("0.#", Invariant) : "never")}";
 
     private static void Plan(StringBuilder md, RolloutPlan plan)
     {

@@ -32,7 +32,7 @@ public static class ScenarioFile
         return scenario.Problem() is { } problem ? throw new ScenarioException(problem) : scenario;
     }
 
-    private static JsonDocument Open(string json)
+    internal static JsonDocument Open(string json)
     {
         try
         {
@@ -102,7 +102,7 @@ public static class ScenarioFile
         return new ModelFailureRate(failure.Field("model").Text(), failure.Field("rate").Number());
     }
 
-    private static RolloutPlan Plan(ScenarioJson json)
+    internal static RolloutPlan Plan(ScenarioJson json)
     {
         var plan = json.Object("minSample", "waves");
         return new RolloutPlan([.. plan.Field("waves").Items().Select(Wave)], plan.Field("minSample").WholeNumber());
@@ -144,7 +144,7 @@ public static class ScenarioFile
 
     private static ImmutableArray<string> ReadTexts(ScenarioJson json) => [.. json.Items().Select(item => item.Text())];
 
-    private static ReleaseId ReadId(ScenarioJson json) =>
+    internal static ReleaseId ReadId(ScenarioJson json) =>
         ReleaseId.TryParse(json.Text(), out var id, out var error) ? id : throw json.Invalid(error);
 
     private static Platform ReadPlatform(ScenarioJson json) =>
