@@ -38,10 +38,8 @@ public sealed class RecordedRollout
     public DateTimeOffset Start => Events.OfType<WaveStarted>().First().At;
 
     /// <summary>The release's history and its line's devices; null when the ledger holds no event of the release.</summary>
-    public static async Task<RecordedRollout?> ReadAsync(string connectionString, ReleaseId release, CancellationToken cancellationToken)
+    public static async Task<RecordedRollout?> ReadAsync(IQuerySession session, string connectionString, ReleaseId release, CancellationToken cancellationToken)
     {
-        await using var store = LedgerStoreOptions.CreateStore(connectionString);
-        await using var session = store.QuerySession();
         var stream = await session.Events.FetchStreamAsync(release.ToString(), token: cancellationToken);
         var events = stream.Select(e => e.Data).OfType<IReleaseEvent>().ToList();
         if (events.Count == 0)

@@ -46,7 +46,10 @@ public sealed class WhatIfReplay
     /// <summary>Reads the release's rollout, its line and, for a simulated ledger, the run's model: once, for any number of replays.</summary>
     public static async Task<WhatIfReplay> LoadAsync(string connectionString, ReleaseId release, CancellationToken cancellationToken)
     {
-        var recorded = await RecordedRollout.ReadAsync(connectionString, release, cancellationToken) ?? throw new WhatIfException(WhatIfRefusal.UnknownRelease, release);
+        // One store for every read: building one costs about a second.
+        await using var store = LedgerStoreOptions.CreateStore(connectionString);
+        await using var session = store.QuerySession();
+        var recorded = await RecordedRollout.ReadAsync(session, connectionString, release, cancellationToken) ?? throw new WhatIfException(WhatIfRefusal.UnknownRelease, release);
         if (recorded.Actual.Plan is not { } actualPlan || recorded.Actual.Waves.IsEmpty)
         {
             throw new WhatIfException(WhatIfRefusal.NeverRolledOut, release);
@@ -57,7 +60,7 @@ public sealed class WhatIfReplay
         return model is null
             ? new WhatIfReplay(recorded, actualPlan, Recorded(recorded), null, null)
             : new WhatIfReplay(recorded, actualPlan, Drawn(recorded, new SimulatedFleet(model.Scenario)), model,
-                await OthersSettledAsync(connectionString, model, release, cancellationToken));
+                await OthersSettledAsync(session, model, release, cancellationToken));
     }
 
     /// <summary>The rollout replayed under <paramref name="plan"/>, device by device.</summary>
@@ -139,11 +142,9 @@ public sealed class WhatIfReplay
     }
 
     /// <summary>When the run's other releases had all settled (and its recall of another release was issued): from then on, the run stopped check-ins once this one settled too.</summary>
-    private static async Task<DateTimeOffset?> OthersSettledAsync(string connectionString, SimulationRecord simulation, ReleaseId release, CancellationToken cancellationToken)
+    private static async Task<DateTimeOffset?> OthersSettledAsync(IQuerySession session, SimulationRecord simulation, ReleaseId release, CancellationToken cancellationToken)
     {
         DateTimeOffset? settled = simulation.Scenario.Recall is { } recall && recall.Release != release ? simulation.Start + recall.At : null;
-        await using var store = LedgerStoreOptions.CreateStore(connectionString);
-        await using var session = store.QuerySession();
         foreach (var other in simulation.Scenario.Releases.Where(r => r.Id != release))
         {
             var events = (await session.Events.FetchStreamAsync(other.Id.ToString(), token: cancellationToken)).Select(e => e.Data).OfType<IReleaseEvent>();
