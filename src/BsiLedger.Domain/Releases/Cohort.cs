@@ -13,9 +13,12 @@ public static class Cohort
     public static double Position(ReleaseId release, string deviceId) => Position($"{release}\n{deviceId}");
 
     /// <summary>The same stable position for any key; the simulator uses it for its seeded draws.</summary>
-    public static double Position(string key)
+    public static double Position(string key) => Position(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>The position of a key already in UTF-8: the same as <see cref="Position(string)"/> of its text.</summary>
+    public static double Position(ReadOnlySpan<byte> utf8Key)
     {
-        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key));
+        var hash = XxHash64.HashToUInt64(utf8Key);
         // The top 53 bits fill a double's mantissa exactly, so the result is uniform and below 1.
         return (hash >> 11) * (1.0 / (1UL << 53));
     }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Simulation.Scenarios;
@@ -18,6 +19,7 @@ public sealed class SimulatedFleet
 
     private readonly FleetSpec _spec;
     private readonly string _seed;
+    private readonly byte[] _drawPrefix;
     private readonly double[] _cumulativeShares;
     private readonly FrozenDictionary<ReleaseId, ReleaseSpec> _releases;
 
@@ -31,6 +33,7 @@ public sealed class SimulatedFleet
         Scenario = scenario;
         _spec = scenario.Fleet;
         _seed = scenario.Seed.ToString(CultureInfo.InvariantCulture);
+        _drawPrefix = Encoding.UTF8.GetBytes($"sim\n{_seed}\n");
         var total = 0.0;
         _cumulativeShares = [.. _spec.Mix.Select(m => total += m.Share)];
         _releases = scenario.Releases.ToFrozenDictionary(r => r.Id);
@@ -97,17 +100,29 @@ public sealed class SimulatedFleet
     public bool TakesTime => _spec.TakesTime;
 
     /// <summary>From the offer the device got to its install's outcome: one draw per (seed, device, release).</summary>
-    public TimeSpan InstallDelay(string deviceId, ReleaseId release) =>
-        DelayDraw(KindOf(deviceId).InstallDelay ?? _spec.InstallDelay, $"install-delay\n{release}", deviceId);
+    public TimeSpan InstallDelay(string deviceId, ReleaseId release) => InstallDelay(KindOf(deviceId), deviceId, release);
 
     /// <summary>
     /// From the install to the apply. A restart release waits for the drawn delay (the device's next restart); a
     /// relaunch release for a quarter of it, since a browser is relaunched several times between two restarts.
     /// </summary>
-    public TimeSpan ApplyDelay(string deviceId, ReleaseId release)
+    public TimeSpan ApplyDelay(string deviceId, ReleaseId release) => ApplyDelay(KindOf(deviceId), deviceId, release);
+
+    /// <summary>
+    /// Everything the run draws for the device and an offer of the release, each draw made once: what
+    /// <see cref="IsOffline"/>, <see cref="CheckInPhase"/>, <see cref="FailsInstall"/>, <see cref="InstallDelay"/> and
+    /// <see cref="ApplyDelay"/> give one by one.
+    /// </summary>
+    public OfferDraws Draws(string deviceId, ReleaseId release)
     {
-        var delay = DelayDraw(KindOf(deviceId).ApplyDelay ?? _spec.ApplyDelay, $"apply-delay\n{release}", deviceId);
-        return _releases.TryGetValue(release, out var spec) && spec.Activation == Activation.Relaunch ? delay / 4 : delay;
+        var kind = KindOf(deviceId);
+        var offline = OfflineDraw(deviceId);
+        return new OfferDraws(
+            offline,
+            offline ? PhaseDraw(deviceId) : null,
+            FailsInstall(deviceId, kind.Model, release),
+            InstallDelay(kind, deviceId, release),
+            ApplyDelay(kind, deviceId, release));
     }
 
     /// <summary>The 1-based index in the id, or an error if the id is not one of this fleet's.</summary>
@@ -118,6 +133,15 @@ public sealed class SimulatedFleet
             && index >= 1 && index <= Count && IdOf(index) == deviceId
             ? index
             : throw new ArgumentException($"'{deviceId}' is not a device of this fleet (sim-0000001 to {IdOf(Count)})", nameof(deviceId));
+    }
+
+    private TimeSpan InstallDelay(FleetMix kind, string deviceId, ReleaseId release) =>
+        DelayDraw(kind.InstallDelay ?? _spec.InstallDelay, $"install-delay\n{release}", deviceId);
+
+    private TimeSpan ApplyDelay(FleetMix kind, string deviceId, ReleaseId release)
+    {
+        var delay = DelayDraw(kind.ApplyDelay ?? _spec.ApplyDelay, $"apply-delay\n{release}", deviceId);
+        return _releases.TryGetValue(release, out var spec) && spec.Activation == Activation.Relaunch ? delay / 4 : delay;
     }
 
     private FleetMix KindOf(string deviceId) => _spec.Mix[MixIndex(Draw("mix", Known(deviceId)))];
@@ -137,8 +161,23 @@ public sealed class SimulatedFleet
         return deviceId;
     }
 
-    // Keys start with "sim", never a platform name, so no draw can equal a cohort key "<release>\n<device>".
-    private double Draw(string purpose, string deviceId) => Cohort.Position($"sim\n{_seed}\n{purpose}\n{deviceId}");
+    // Keys start with "sim", never a platform name, so no draw can equal a cohort key "<release>\n<device>". The key
+    // "sim\n{seed}\n{purpose}\n{device}" is written into a stack buffer: a million-device run draws tens of millions.
+    private double Draw(string purpose, string deviceId)
+    {
+        var length = _drawPrefix.Length + Encoding.UTF8.GetMaxByteCount(purpose.Length + deviceId.Length) + 1;
+        if (length > 512)
+        {
+            return Cohort.Position($"sim\n{_seed}\n{purpose}\n{deviceId}");
+        }
+
+        Span<byte> key = stackalloc byte[length];
+        _drawPrefix.CopyTo(key);
+        var written = _drawPrefix.Length + Encoding.UTF8.GetBytes(purpose, key[_drawPrefix.Length..]);
+        key[written++] = (byte)'\n';
+        written += Encoding.UTF8.GetBytes(deviceId, key[written..]);
+        return Cohort.Position(key[..written]);
+    }
 
     private int MixIndex(double draw)
     {

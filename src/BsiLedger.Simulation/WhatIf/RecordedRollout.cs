@@ -32,6 +32,7 @@ public sealed class RecordedRollout
     /// <summary>The release as published, before any plan: where a replay starts.</summary>
     public Release Published { get; }
 
+    /// <summary>The line's devices, in cohort order.</summary>
     public IReadOnlyList<RecordedDevice> Devices { get; }
 
     /// <summary>When the rollout started: its first wave's start.</summary>
@@ -47,23 +48,34 @@ public sealed class RecordedRollout
             return null;
         }
 
-        await using var connection = await LedgerDataSource.OpenAsync(connectionString, cancellationToken);
-        var devices = await LineAsync(connection, release, cancellationToken);
-        await ReadReportsAsync(connection, release, devices, cancellationToken);
-        var rollout = new RecordedRollout(events, [.. devices.Values]);
+        // The line and the reports are two scans of their own: side by side, on two connections.
+        var line = LineAsync(connectionString, release, cancellationToken);
+        var reports = ReportsAsync(connectionString, release, cancellationToken);
+        var devices = await line;
+        foreach (var (id, type, at) in await reports)
+        {
+            if (devices.TryGetValue(id, out var device))
+            {
+                device.Report(type, at);
+            }
+        }
+
+        var rollout = new RecordedRollout(events, [.. devices.Values.OrderBy(d => d.Position)]);
         rollout.PlaceOffers();
         return rollout;
     }
 
-    private static async Task<Dictionary<string, RecordedDevice>> LineAsync(NpgsqlConnection connection, ReleaseId release, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, RecordedDevice>> LineAsync(string connectionString, ReleaseId release, CancellationToken cancellationToken)
     {
+        await using var connection = await LedgerDataSource.OpenAsync(connectionString, cancellationToken);
+        // The device states alone: a device's platform and base version are its line, and one scan beats a join with the registry.
         await using var command = new NpgsqlCommand($"""
-            select s.id, (s.data ->> 'AutoInstall')::boolean, (s.data ->> 'Managed')::boolean, s.data ->> 'MdmPolicy'
-            from {LedgerStoreOptions.Schema}.mt_doc_fleetmember m
-            join {LedgerStoreOptions.Schema}.mt_doc_devicestate s on s.id = m.id
-            where m.data ->> 'Line' = @line
+            select id, (data ->> 'AutoInstall')::boolean, (data ->> 'Managed')::boolean, data ->> 'MdmPolicy'
+            from {LedgerStoreOptions.Schema}.mt_doc_devicestate
+            where data ->> 'Platform' = @platform and data ->> 'Os' = @os
             """, connection) { CommandTimeout = 0 };
-        command.Parameters.AddWithValue("line", ProductLine.Of(release));
+        command.Parameters.AddWithValue("platform", release.Platform.ToString());
+        command.Parameters.AddWithValue("os", release.Base.ToString());
         var devices = new Dictionary<string, RecordedDevice>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -82,53 +94,32 @@ public sealed class RecordedRollout
         return devices;
     }
 
-    private static async Task ReadReportsAsync(NpgsqlConnection connection, ReleaseId release, Dictionary<string, RecordedDevice> devices, CancellationToken cancellationToken)
+    /// <summary>Every report on the release and every withdrawal of it, in the order they were stored.</summary>
+    private static async Task<List<(string Device, string Type, DateTimeOffset At)>> ReportsAsync(string connectionString, ReleaseId release, CancellationToken cancellationToken)
     {
+        await using var connection = await LedgerDataSource.OpenAsync(connectionString, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             select stream_id, type, (data ->> 'At')::timestamptz
             from {LedgerStoreOptions.Schema}.mt_events
             where type = any(@types) and data ->> 'Release' = @release
             order by seq_id
             """, connection) { CommandTimeout = 0 };
-        command.Parameters.AddWithValue("types", new[]
-        {
-            LedgerEventTypes.NameOf<BsiInstalled>(), LedgerEventTypes.NameOf<BsiApplied>(),
-            LedgerEventTypes.NameOf<BsiInstallFailed>(), LedgerEventTypes.NameOf<BsiWithdrawn>(),
-        });
+        command.Parameters.AddWithValue("types", RecordedDevice.ReportTypes);
         command.Parameters.AddWithValue("release", release.ToString());
-        var (installed, applied, failed) = (LedgerEventTypes.NameOf<BsiInstalled>(), LedgerEventTypes.NameOf<BsiApplied>(), LedgerEventTypes.NameOf<BsiInstallFailed>());
+        var reports = new List<(string, string, DateTimeOffset)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (!devices.TryGetValue(reader.GetString(0), out var device))
-            {
-                continue;
-            }
-
-            var (type, at) = (reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2));
-            if (type == installed)
-            {
-                device.InstalledAt ??= at;
-            }
-            else if (type == applied)
-            {
-                device.AppliedAt ??= at;
-            }
-            else if (type == failed)
-            {
-                device.FailedAt ??= at;
-            }
-            else
-            {
-                device.WithdrawnAt ??= at;
-            }
+            reports.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
         }
+
+        return reports;
     }
 
     /// <summary>When the actual rollout's offers reached each device: a wave's start for its whole slice, or the batch of a paced wave that took it.</summary>
     private void PlaceOffers()
     {
-        var byPosition = Devices.OrderBy(d => d.Position).ToArray();
+        var byPosition = Devices.ToArray();
         var release = Release.Unpublished(Actual.Id);
         foreach (var e in Events)
         {

@@ -1,12 +1,13 @@
 namespace BsiLedger.Simulation.WhatIf;
 
 /// <summary>
-/// The reports replayed devices will make once their delays are over, in the order the simulation makes them (by time,
-/// then device). A device has at most one report pending: offered again while it decides, it is still on its first.
+/// The reports replayed devices will make once their delays are over, by time. Every report due at a step lands at
+/// that step's time, so their order within it changes nothing. A device has at most one report pending: offered again
+/// while it decides, it is still on its first.
 /// </summary>
 public sealed class ReplayReports
 {
-    private readonly PriorityQueue<(DeviceCourse Course, ReportKind Kind), (DateTimeOffset, string)> _due = new();
+    private readonly PriorityQueue<(DeviceCourse Course, ReportKind Kind), long> _due = new();
     private readonly HashSet<DeviceCourse> _waiting = [];
 
     public int Count => _due.Count;
@@ -15,14 +16,14 @@ public sealed class ReplayReports
     {
         if (_waiting.Add(course))
         {
-            _due.Enqueue((course, kind), (at, course.Device.Id));
+            _due.Enqueue((course, kind), at.UtcTicks);
         }
     }
 
     public IReadOnlyList<(DeviceCourse Course, ReportKind Kind)> TakeDue(DateTimeOffset until)
     {
         var due = new List<(DeviceCourse, ReportKind)>();
-        while (_due.TryPeek(out var report, out var at) && at.Item1 <= until)
+        while (_due.TryPeek(out var report, out var at) && at <= until.UtcTicks)
         {
             _due.Dequeue();
             _waiting.Remove(report.Course);

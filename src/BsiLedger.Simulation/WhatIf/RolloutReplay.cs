@@ -30,7 +30,7 @@ public sealed class RolloutReplay
         _clock = clock;
         _now = clock.Start;
         _release = published.Apply(new RolloutPlanned(published.Id, plan, clock.Start, Schedule));
-        _courses = [.. line.OrderBy(d => d.Position).Select(d => new DeviceCourse(d, WaveOf(plan, d.Position)))];
+        _courses = [.. line.Select(d => new DeviceCourse(d, WaveOf(plan, d.Position)))];
         _reported = new ReportedCounts(plan.Waves.Length);
         foreach (var course in _courses.Where(c => c.Device.Offline))
         {
@@ -39,7 +39,7 @@ public sealed class RolloutReplay
     }
 
     /// <param name="published">The release as published, before any plan.</param>
-    /// <param name="line">Every device of the release's line.</param>
+    /// <param name="line">Every device of the release's line, in cohort order.</param>
     public static ReplayResult Run(Release published, RolloutPlan plan, IReadOnlyList<ReplayDevice> line, ReplayClock clock)
     {
         var replay = new RolloutReplay(published, plan, line, clock);

@@ -4,7 +4,10 @@ using BsiLedger.Domain.Releases;
 
 namespace BsiLedger.Simulation.WhatIf;
 
-/// <summary>One parameter of a plan stepped over a range: a replay per value, everything else as the base plan has it.</summary>
+/// <summary>
+/// One parameter of a plan stepped over a range: a replay per value, everything else as the base plan has it. The
+/// replays share only what was read from the ledger, and run side by side.
+/// </summary>
 public sealed record WhatIfSweep(SweepParameter Parameter, ImmutableArray<double> Values)
 {
     /// <summary>The base plan with the parameter at <paramref name="value"/>, or why that plan is not one (naming the value).</summary>
@@ -37,6 +40,6 @@ public sealed record WhatIfSweep(SweepParameter Parameter, ImmutableArray<double
     {
         var plans = Values.Select(value => PlanAt(plan, value)).ToArray();
         return new SweepResult(replay.Release.ToString(), Name, replay.Actual,
-            [.. Values.Zip(plans, (value, at) => new SweepPoint(value, Label(value), replay.Replay(at)))]);
+            [.. Values.Zip(plans).AsParallel().AsOrdered().Select(point => new SweepPoint(point.First, Label(point.First), replay.Replay(point.Second)))]);
     }
 }
