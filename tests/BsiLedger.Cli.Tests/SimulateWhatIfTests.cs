@@ -30,6 +30,24 @@ public sealed class SimulateWhatIfTests(PostgresFixture postgres)
         Assert.Contains("what if iOS 26.3.1 (a) had 'canary judged alone': halted in wave 1", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_device_enrolled_by_hand_on_a_simulated_ledger_answers_as_on_a_live_one_and_the_replay_still_runs()
+    {
+        var connection = await postgres.CreateDatabaseAsync();
+        var simulated = await Bsi.RunAsync(["simulate", "--scenario", Path.Combine(Scenarios, "whatif-halt-recall.json"),
+            "--out", Directory.CreateTempSubdirectory("bsi-sim-whatif-").FullName, "--connection", connection, "--telemetry", "none"]);
+        Assert.True(simulated.ExitCode == 0, simulated.ToString());
+        var bsi = new InProcessBsi(connection);
+        var enrolled = await bsi.RunAsync("device", "enroll", "by-hand-1", "--platform", "iOS", "--os", "26.3.1");
+        Assert.True(enrolled.ExitCode == 0, enrolled.ToString());
+
+        // A threshold nothing crosses takes the rollout to the whole line, so the device by hand is offered it.
+        var run = await bsi.RunAsync("whatif", "iOS 26.3.1 (a)", "--wave", "100%:0h:100%", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(1, run.Json().GetProperty("replay").GetProperty("unknown").GetInt32());
+    }
+
     [Theory]
     [InlineData("""[{ "release": "iPadOS 26.3.1 (a)", "plan": { "minSample": 20, "waves": [ { "share": 1, "soak": "0h", "failureThreshold": 0.03 } ] } }]""", "whatif[0].release")]
     [InlineData("""[{ "release": "iOS 26.3.1 (a)", "plan": { "minSample": 20, "waves": [ { "share": 1, "soak": "0h" } ] } }]""", "whatif[0].plan.waves[0]")]

@@ -126,13 +126,21 @@ public sealed class SimulatedFleet
     }
 
     /// <summary>The 1-based index in the id, or an error if the id is not one of this fleet's.</summary>
-    public int IndexOf(string deviceId)
+    public int IndexOf(string deviceId) =>
+        TryIndexOf(deviceId) is { } index
+            ? index
+            : throw new ArgumentException($"'{deviceId}' is not a device of this fleet (sim-0000001 to {IdOf(Count)})", nameof(deviceId));
+
+    /// <summary>Whether the device is one of this fleet's, rather than one enrolled in its ledger some other way.</summary>
+    public bool Holds(string deviceId) => TryIndexOf(deviceId) is not null;
+
+    private int? TryIndexOf(string deviceId)
     {
         var digits = deviceId.StartsWith(IdPrefix, StringComparison.Ordinal) ? deviceId.AsSpan(IdPrefix.Length) : [];
         return digits.Length >= 7 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
             && index >= 1 && index <= Count && IdOf(index) == deviceId
             ? index
-            : throw new ArgumentException($"'{deviceId}' is not a device of this fleet (sim-0000001 to {IdOf(Count)})", nameof(deviceId));
+            : null;
     }
 
     private TimeSpan InstallDelay(FleetMix kind, string deviceId, ReleaseId release) =>

@@ -18,8 +18,5 @@ public sealed class DeviceCourse(ReplayDevice device, int wave)
 
     public DateTimeOffset? WithdrawnAt { get; set; }
 
-    /// <summary>Offered while holding the release, and out of reach: withdrawn at its next check-in.</summary>
-    public bool WithdrawalPending { get; set; }
-
     public bool Holds => InstalledAt is not null && WithdrawnAt is null;
 }

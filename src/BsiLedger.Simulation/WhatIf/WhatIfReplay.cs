@@ -46,7 +46,7 @@ public sealed class WhatIfReplay
     /// <summary>Reads the release's rollout, its line and, for a simulated ledger, the run's model: once, for any number of replays.</summary>
     public static async Task<WhatIfReplay> LoadAsync(string connectionString, ReleaseId release, CancellationToken cancellationToken)
     {
-        // One store for every read: building one costs about a second.
+        // One store for every read: building one takes a third of a second.
         await using var store = LedgerStoreOptions.CreateStore(connectionString);
         await using var session = store.QuerySession();
         var recorded = await RecordedRollout.ReadAsync(session, connectionString, release, cancellationToken) ?? throw new WhatIfException(WhatIfRefusal.UnknownRelease, release);
@@ -58,7 +58,7 @@ public sealed class WhatIfReplay
         var simulation = await SimulationRecord.ReadAsync(connectionString, cancellationToken);
         var model = simulation?.Scenario.Releases.Any(r => r.Id == release) == true ? simulation : null;
         return model is null
-            ? new WhatIfReplay(recorded, actualPlan, Recorded(recorded), null, null)
+            ? new WhatIfReplay(recorded, actualPlan, [.. recorded.Devices.Select(Recorded)], null, null)
             : new WhatIfReplay(recorded, actualPlan, Drawn(recorded, new SimulatedFleet(model.Scenario)), model,
                 await OthersSettledAsync(session, model, release, cancellationToken));
     }
@@ -75,12 +75,21 @@ public sealed class WhatIfReplay
 
     public WhatIfResult Compare(RolloutPlan plan) => new(Release.ToString(), Ledger, Actual, Replay(plan));
 
+    /// <summary>
+    /// Each device as the run's model draws it; a device enrolled in the ledger some other way (not one of the
+    /// simulated fleet's) answers as a live ledger's would.
+    /// </summary>
     private static IReadOnlyList<ReplayDevice> Drawn(RecordedRollout recorded, SimulatedFleet fleet)
     {
         var release = recorded.Actual.Id;
         // Six seeded draws per device, a third of a million devices on a line of a million-device fleet: on every core.
         return [.. recorded.Devices.AsParallel().AsOrdered().Select(d =>
         {
+            if (!fleet.Holds(d.Id))
+            {
+                return Recorded(d);
+            }
+
             var draws = fleet.Draws(d.Id, release);
             var fate = new DeviceFate(draws.Fails ? InstallFate.Fails : InstallFate.Installs, draws.InstallDelay, draws.ApplyDelay, AtOnce: !fleet.TakesTime);
             return new ReplayDevice(d.Id, d.Position, d.Skip, draws.CheckInPhase, fate);
@@ -88,18 +97,17 @@ public sealed class WhatIfReplay
     }
 
     /// <summary>
-    /// Each device as the ledger saw it answer the actual offer: reachable at once, its delays measured from that offer;
+    /// A device as the ledger saw it answer the actual offer: reachable at once, its delays measured from that offer;
     /// one that reported at the instant of the offer answered the offer itself, and answers a replayed one the same way.
     /// </summary>
-    private static IReadOnlyList<ReplayDevice> Recorded(RecordedRollout recorded) =>
-        [.. recorded.Devices.Select(d => new ReplayDevice(d.Id, d.Position, d.Skip, null, d switch
-        {
-            { OfferedAt: null } => DeviceFate.Unknown,
-            { InstalledAt: { } installed, OfferedAt: { } offered } =>
-                new DeviceFate(InstallFate.Installs, installed - offered, d.AppliedAt is { } applied ? applied - installed : null, AtOnce: installed == offered),
-            { FailedAt: { } failed, OfferedAt: { } offered } => new DeviceFate(InstallFate.Fails, failed - offered, null, AtOnce: failed == offered),
-            _ => new DeviceFate(InstallFate.Silent, TimeSpan.Zero, null, AtOnce: false),
-        }))];
+    private static ReplayDevice Recorded(RecordedDevice d) => new(d.Id, d.Position, d.Skip, null, d switch
+    {
+        { OfferedAt: null } => DeviceFate.Unknown,
+        { InstalledAt: { } installed, OfferedAt: { } offered } =>
+            new DeviceFate(InstallFate.Installs, installed - offered, d.AppliedAt is { } applied ? applied - installed : null, AtOnce: installed == offered),
+        { FailedAt: { } failed, OfferedAt: { } offered } => new DeviceFate(InstallFate.Fails, failed - offered, null, AtOnce: failed == offered),
+        _ => new DeviceFate(InstallFate.Silent, TimeSpan.Zero, null, AtOnce: false),
+    });
 
     /// <summary>The actual rollout, device by device: <paramref name="devices"/> are <paramref name="recorded"/>'s, in the same order.</summary>
     private static IReadOnlyList<DeviceCourse> Courses(RecordedRollout recorded, IReadOnlyList<ReplayDevice> devices, RolloutPlan plan) =>
