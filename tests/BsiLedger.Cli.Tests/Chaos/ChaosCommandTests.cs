@@ -24,7 +24,8 @@ public sealed class ChaosCommandTests(PostgresFixture postgres)
         var kills = result.GetProperty("kills").GetInt32();
         Assert.InRange(kills, 1, 3);
         Assert.Equal((0L, 0L, 0), (result.GetProperty("lost").GetInt64(), result.GetProperty("doubled").GetInt64(), result.GetProperty("violations").GetArrayLength()));
-        Assert.True(result.GetProperty("events").GetInt64() > 600, "the devices enrolled and the rollout reached some");
+        // 300 enrolments, and rollout events beyond them: the fix is paced over the rest of the run, so not every device has it.
+        Assert.True(result.GetProperty("events").GetInt64() > 350, $"the devices enrolled and the rollout reached some: {result.GetProperty("events")} events");
         Assert.True(result.GetProperty("recallCompletedInDrain").GetBoolean());
         var untilNext = result.GetProperty("killToNextEventSeconds").EnumerateArray().ToArray();
         Assert.Equal(kills, untilNext.Length);
