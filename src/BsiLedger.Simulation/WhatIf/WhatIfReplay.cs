@@ -70,7 +70,7 @@ public sealed class WhatIfReplay
     public RolloutFigures Replay(RolloutPlan plan)
     {
         var replay = Play(plan);
-        return RolloutFigures.Of(replay.Release, replay.Courses, Clock(plan).Start);
+        return RolloutFigures.Of(replay.Release, replay.Courses, Start);
     }
 
     public WhatIfResult Compare(RolloutPlan plan) => new(Release.ToString(), Ledger, Actual, Replay(plan));
