@@ -31,12 +31,15 @@ public static class LedgerStoreOptions
     /// <summary>The projections the async daemon runs, by name: what "caught up" is measured over.</summary>
     public static IReadOnlyList<string> AsyncProjections { get; } = [ReleaseAdoptionProjection.Projection, ExposureWindowProjection.Projection];
 
+    /// <summary>How events and documents are written as JSON: the store's serializer, and the one readers that go around a session use.</summary>
+    public static global::Marten.Services.SystemTextJsonSerializer CreateSerializer() => new() { EnumStorage = EnumStorage.AsString };
+
     public static void Configure(StoreOptions options, string connectionString)
     {
         options.Connection(LedgerDataSource.For(connectionString));
         options.DatabaseSchemaName = Schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        options.Serializer(CreateSerializer());
 
         options.Events.StreamIdentity = StreamIdentity.AsString;
         // Rich mode checks the expected version inside the append itself.

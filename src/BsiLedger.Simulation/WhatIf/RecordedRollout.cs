@@ -4,7 +4,6 @@ using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Events;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Postgres;
-using Marten;
 using Npgsql;
 
 namespace BsiLedger.Simulation.WhatIf;
@@ -12,7 +11,7 @@ namespace BsiLedger.Simulation.WhatIf;
 /// <summary>
 /// One release's rollout as the ledger holds it: the release's own events, and every device of its line with what it
 /// did with the release and when the actual rollout's offers reached it (the device's cohort position against each
-/// wave's start, or each batch of a paced wave's offers). Read in three queries, no grains.
+/// wave's start, or each batch of a paced wave's offers). Read in three queries, with no grain and no Marten store.
 /// </summary>
 public sealed class RecordedRollout
 {
@@ -39,10 +38,10 @@ public sealed class RecordedRollout
     public DateTimeOffset Start => Events.OfType<WaveStarted>().First().At;
 
     /// <summary>The release's history and its line's devices; null when the ledger holds no event of the release.</summary>
-    public static async Task<RecordedRollout?> ReadAsync(IQuerySession session, string connectionString, ReleaseId release, CancellationToken cancellationToken)
+    public static async Task<RecordedRollout?> ReadAsync(string connectionString, ReleaseId release, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchStreamAsync(release.ToString(), token: cancellationToken);
-        var events = stream.Select(e => e.Data).OfType<IReleaseEvent>().ToList();
+        var streams = await StoredStreams.ReadAsync(connectionString, [release.ToString()], cancellationToken);
+        var events = streams[release.ToString()].OfType<IReleaseEvent>().ToList();
         if (events.Count == 0)
         {
             return null;

@@ -4,10 +4,36 @@ namespace BsiLedger.Simulation.WhatIf;
 
 /// <summary>
 /// One device of the release's line as a replay sees it: its cohort position, why a rollout would skip it (null when
-/// it would offer it the release), when it is reachable (online always; offline only at its check-ins, the first
-/// <see cref="CheckInPhase"/> after the run's start) and its <see cref="DeviceFate"/>.
+/// it would offer it the release) and its <see cref="DeviceBehaviour"/>. A drawn behaviour is drawn the first time a
+/// replay offers the device the release, and kept: most of a line is never offered it, and a draw costs six hashes.
 /// </summary>
-public sealed record ReplayDevice(string Id, double Position, OfferOutcome? Skip, TimeSpan? CheckInPhase, DeviceFate Fate)
+public sealed class ReplayDevice
 {
-    public bool Offline => CheckInPhase is not null;
+    private readonly Func<ReplayDevice, DeviceBehaviour>? _draw;
+    private DeviceBehaviour? _behaviour;
+
+    public ReplayDevice(string id, double position, OfferOutcome? skip, DeviceBehaviour behaviour)
+    {
+        (Id, Position, Skip, _behaviour) = (id, position, skip, behaviour);
+    }
+
+    /// <param name="draw">Deterministic: replays running side by side may both draw a device, and either result is kept.</param>
+    public ReplayDevice(string id, double position, OfferOutcome? skip, Func<ReplayDevice, DeviceBehaviour> draw)
+    {
+        (Id, Position, Skip, _draw) = (id, position, skip, draw);
+    }
+
+    public string Id { get; }
+
+    public double Position { get; }
+
+    public OfferOutcome? Skip { get; }
+
+    public DeviceBehaviour Behaviour => Volatile.Read(ref _behaviour) ?? Drawn();
+
+    private DeviceBehaviour Drawn()
+    {
+        var drawn = _draw!(this);
+        return Interlocked.CompareExchange(ref _behaviour, drawn, null) ?? drawn;
+    }
 }

@@ -41,7 +41,7 @@ public sealed record RolloutFigures(
             courses.Count(c => c.FailedAt is not null),
             release.Recall is null ? 0 : installed.Length,
             release.Recall is null ? null : ExposureOf(installed),
-            offered.Count(c => c.Device.Fate.Outcome == InstallFate.Unknown && c.Device.Skip is null),
+            offered.Count(c => c.Device.Behaviour.Fate.Outcome == InstallFate.Unknown && c.Device.Skip is null),
             HoursUntil(installed, eligible, 0.5, start),
             HoursUntil(installed, eligible, 0.9, start));
     }

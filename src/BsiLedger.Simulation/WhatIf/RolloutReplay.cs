@@ -24,6 +24,7 @@ public sealed class RolloutReplay
     private readonly ReportedCounts _reported;
     private Release _release;
     private DateTimeOffset _now;
+    private long _checkedInUntil = long.MinValue;
 
     private RolloutReplay(Release published, RolloutPlan plan, IReadOnlyList<ReplayDevice> line, ReplayClock clock)
     {
@@ -32,10 +33,6 @@ public sealed class RolloutReplay
         _release = published.Apply(new RolloutPlanned(published.Id, plan, clock.Start, Schedule));
         _courses = [.. line.Select(d => new DeviceCourse(d, WaveOf(plan, d.Position)))];
         _reported = new ReportedCounts(plan.Waves.Length);
-        foreach (var course in _courses.Where(c => c.Device.Offline))
-        {
-            _checkIns.Enqueue(course, (clock.Start + course.Device.CheckInPhase!.Value).UtcTicks);
-        }
     }
 
     /// <param name="published">The release as published, before any plan.</param>
@@ -163,18 +160,25 @@ public sealed class RolloutReplay
 
     private OfferOutcome Offer(DeviceCourse course, bool checkingIn)
     {
+        var first = course.OfferedAt is null;
         course.OfferedAt ??= _now;
         if (Standing(course) is { } standing)
         {
             return standing;
         }
 
-        if (!checkingIn && course.Device.Offline)
+        var behaviour = course.Device.Behaviour;
+        if (!checkingIn && behaviour.CheckInPhase is { } phase)
         {
+            if (first)
+            {
+                _checkIns.Enqueue(course, NextCheckIn(phase));
+            }
+
             return OfferOutcome.Offline;
         }
 
-        var fate = course.Device.Fate;
+        var fate = behaviour.Fate;
         if (fate.AtOnce)
         {
             switch (fate.Outcome)
@@ -219,13 +223,24 @@ public sealed class RolloutReplay
     {
         var plan = _release.Plan!;
         return Between(plan.ShareBefore(wave), plan.Waves[wave].Share).Aggregate(WaveTally.Empty, (tally, course) =>
-            tally.Plus(Standing(course) ?? (course.Device.Offline ? OfferOutcome.Offline : OfferOutcome.Awaiting)));
+            tally.Plus(Standing(course) ?? (course.Device.Behaviour.Offline ? OfferOutcome.Offline : OfferOutcome.Awaiting)));
+    }
+
+    /// <summary>
+    /// An offline device's first check-in the replay has not yet taken, in ticks. Only offered devices check in: the
+    /// rest of the line has nothing to take at a check-in, and a million-device run would spend its time on them.
+    /// </summary>
+    private long NextCheckIn(TimeSpan phase)
+    {
+        var (first, every) = ((_clock.Start + phase).UtcTicks, _clock.CheckInEvery.Ticks);
+        return first > _checkedInUntil ? first : first + ((_checkedInUntil - first) / every + 1) * every;
     }
 
     private void CheckIns()
     {
         // Ticks, not DateTimeOffset: a million-device run takes millions of check-ins off this queue.
         var (now, every) = (_now.UtcTicks, _clock.CheckInEvery.Ticks);
+        _checkedInUntil = now;
         var offered = _release.OfferedShare;
         while (_checkIns.TryPeek(out var course, out var at) && at <= now)
         {
@@ -258,7 +273,7 @@ public sealed class RolloutReplay
                 {
                     case ReportKind.Installed:
                         Install(course);
-                        if (course.Device.Fate.ApplyDelay is { } delay)
+                        if (course.Device.Behaviour.Fate.ApplyDelay is { } delay)
                         {
                             _reports.Add(course, _now + delay, ReportKind.Applied);
                         }
@@ -308,7 +323,7 @@ public sealed class RolloutReplay
         var pending = 0;
         foreach (var course in _courses.Where(c => c.Holds))
         {
-            if (course.Device.Offline)
+            if (course.Device.Behaviour.Offline)
             {
                 pending++;
             }

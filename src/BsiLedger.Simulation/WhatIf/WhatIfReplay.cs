@@ -4,7 +4,6 @@ using BsiLedger.EventStore.Marten;
 using BsiLedger.Simulation.Fleet;
 using BsiLedger.Simulation.Runs;
 using BsiLedger.Simulation.Scenarios;
-using Marten;
 
 namespace BsiLedger.Simulation.WhatIf;
 
@@ -46,10 +45,7 @@ public sealed class WhatIfReplay
     /// <summary>Reads the release's rollout, its line and, for a simulated ledger, the run's model: once, for any number of replays.</summary>
     public static async Task<WhatIfReplay> LoadAsync(string connectionString, ReleaseId release, CancellationToken cancellationToken)
     {
-        // One store for every read: building one takes a third of a second.
-        await using var store = LedgerStoreOptions.CreateStore(connectionString);
-        await using var session = store.QuerySession();
-        var recorded = await RecordedRollout.ReadAsync(session, connectionString, release, cancellationToken) ?? throw new WhatIfException(WhatIfRefusal.UnknownRelease, release);
+        var recorded = await RecordedRollout.ReadAsync(connectionString, release, cancellationToken) ?? throw new WhatIfException(WhatIfRefusal.UnknownRelease, release);
         if (recorded.Actual.Plan is not { } actualPlan || recorded.Actual.Waves.IsEmpty)
         {
             throw new WhatIfException(WhatIfRefusal.NeverRolledOut, release);
@@ -60,7 +56,7 @@ public sealed class WhatIfReplay
         return model is null
             ? new WhatIfReplay(recorded, actualPlan, [.. recorded.Devices.Select(Recorded)], null, null)
             : new WhatIfReplay(recorded, actualPlan, Drawn(recorded, new SimulatedFleet(model.Scenario)), model,
-                await OthersSettledAsync(session, model, release, cancellationToken));
+                await OthersSettledAsync(connectionString, model, release, cancellationToken));
     }
 
     /// <summary>The rollout replayed under <paramref name="plan"/>, device by device.</summary>
@@ -76,38 +72,33 @@ public sealed class WhatIfReplay
     public WhatIfResult Compare(RolloutPlan plan) => new(Release.ToString(), Ledger, Actual, Replay(plan));
 
     /// <summary>
-    /// Each device as the run's model draws it; a device enrolled in the ledger some other way (not one of the
-    /// simulated fleet's) answers as a live ledger's would.
+    /// Each device as the run's model draws it, when a replay first offers it the release; a device enrolled in the
+    /// ledger some other way (not one of the simulated fleet's) answers as a live ledger's would.
     /// </summary>
     private static IReadOnlyList<ReplayDevice> Drawn(RecordedRollout recorded, SimulatedFleet fleet)
     {
         var release = recorded.Actual.Id;
-        // Six seeded draws per device, a third of a million devices on a line of a million-device fleet: on every core.
-        return [.. recorded.Devices.AsParallel().AsOrdered().Select(d =>
+        var draw = (ReplayDevice device) =>
         {
-            if (!fleet.Holds(d.Id))
-            {
-                return Recorded(d);
-            }
-
-            var draws = fleet.Draws(d.Id, release);
+            var draws = fleet.Draws(device.Id, release);
             var fate = new DeviceFate(draws.Fails ? InstallFate.Fails : InstallFate.Installs, draws.InstallDelay, draws.ApplyDelay, AtOnce: !fleet.TakesTime);
-            return new ReplayDevice(d.Id, d.Position, d.Skip, draws.CheckInPhase, fate);
-        })];
+            return new DeviceBehaviour(draws.CheckInPhase, fate);
+        };
+        return [.. recorded.Devices.Select(d => fleet.Holds(d.Id) ? new ReplayDevice(d.Id, d.Position, d.Skip, draw) : Recorded(d))];
     }
 
     /// <summary>
     /// A device as the ledger saw it answer the actual offer: reachable at once, its delays measured from that offer;
     /// one that reported at the instant of the offer answered the offer itself, and answers a replayed one the same way.
     /// </summary>
-    private static ReplayDevice Recorded(RecordedDevice d) => new(d.Id, d.Position, d.Skip, null, d switch
+    private static ReplayDevice Recorded(RecordedDevice d) => new(d.Id, d.Position, d.Skip, new DeviceBehaviour(null, d switch
     {
         { OfferedAt: null } => DeviceFate.Unknown,
         { InstalledAt: { } installed, OfferedAt: { } offered } =>
             new DeviceFate(InstallFate.Installs, installed - offered, d.AppliedAt is { } applied ? applied - installed : null, AtOnce: installed == offered),
         { FailedAt: { } failed, OfferedAt: { } offered } => new DeviceFate(InstallFate.Fails, failed - offered, null, AtOnce: failed == offered),
         _ => new DeviceFate(InstallFate.Silent, TimeSpan.Zero, null, AtOnce: false),
-    });
+    }));
 
     /// <summary>The actual rollout, device by device: <paramref name="devices"/> are <paramref name="recorded"/>'s, in the same order.</summary>
     private static IReadOnlyList<DeviceCourse> Courses(RecordedRollout recorded, IReadOnlyList<ReplayDevice> devices, RolloutPlan plan) =>
@@ -141,13 +132,14 @@ public sealed class WhatIfReplay
     }
 
     /// <summary>When the run's other releases had all settled (and its recall of another release was issued): from then on, the run stopped check-ins once this one settled too.</summary>
-    private static async Task<DateTimeOffset?> OthersSettledAsync(IQuerySession session, SimulationRecord simulation, ReleaseId release, CancellationToken cancellationToken)
+    private static async Task<DateTimeOffset?> OthersSettledAsync(string connectionString, SimulationRecord simulation, ReleaseId release, CancellationToken cancellationToken)
     {
         DateTimeOffset? settled = simulation.Scenario.Recall is { } recall && recall.Release != release ? simulation.Start + recall.At : null;
-        foreach (var other in simulation.Scenario.Releases.Where(r => r.Id != release))
+        var others = simulation.Scenario.Releases.Where(r => r.Id != release).ToList();
+        var streams = await StoredStreams.ReadAsync(connectionString, [.. others.Select(r => r.Id.ToString())], cancellationToken);
+        foreach (var other in others)
         {
-            var events = (await session.Events.FetchStreamAsync(other.Id.ToString(), token: cancellationToken)).Select(e => e.Data).OfType<IReleaseEvent>();
-            var at = SettledAt(other.Id, events) ?? DateTimeOffset.MaxValue;
+            var at = SettledAt(other.Id, streams[other.Id.ToString()].OfType<IReleaseEvent>()) ?? DateTimeOffset.MaxValue;
             settled = settled is { } known && known > at ? known : at;
         }
 
