@@ -36,16 +36,41 @@ public sealed record WaveTally(
         Awaiting = Math.Max(0, Targeted - Skipped.Total - reported.Installed - reported.Failed),
     };
 
-    public WaveTally Plus(OfferOutcome outcome) => outcome switch
+    public WaveTally Plus(OfferOutcome outcome) => Plus(outcome, 1);
+
+    /// <summary>The tally of many outcomes, counted in one pass: what folding <see cref="Plus(OfferOutcome)"/> over them gives, without a record per device.</summary>
+    public static WaveTally Of(IEnumerable<OfferOutcome> outcomes)
     {
-        OfferOutcome.Ineligible => this with { Targeted = Targeted + 1, Skipped = Skipped with { Ineligible = Skipped.Ineligible + 1 } },
-        OfferOutcome.AutoInstallOff => this with { Targeted = Targeted + 1, Skipped = Skipped with { AutoInstallOff = Skipped.AutoInstallOff + 1 } },
-        OfferOutcome.MdmForbids => this with { Targeted = Targeted + 1, Skipped = Skipped with { MdmForbids = Skipped.MdmForbids + 1 } },
-        OfferOutcome.Offline => this with { Targeted = Targeted + 1, Skipped = Skipped with { Offline = Skipped.Offline + 1 } },
-        OfferOutcome.Awaiting => this with { Targeted = Targeted + 1, Awaiting = Awaiting + 1 },
-        OfferOutcome.Installed or OfferOutcome.Withdrawn => this with { Targeted = Targeted + 1, Installed = Installed + 1 },
-        OfferOutcome.Applied => this with { Targeted = Targeted + 1, Installed = Installed + 1, Applied = Applied + 1 },
-        OfferOutcome.Failed => this with { Targeted = Targeted + 1, Failed = Failed + 1 },
+        Span<int> counts = stackalloc int[(int)OfferOutcome.Withdrawn + 1];
+        foreach (var outcome in outcomes)
+        {
+            if ((uint)outcome >= (uint)counts.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(outcomes), outcome, "not an offer outcome");
+            }
+
+            counts[(int)outcome]++;
+        }
+
+        var tally = Empty;
+        for (var outcome = 0; outcome < counts.Length; outcome++)
+        {
+            tally = counts[outcome] == 0 ? tally : tally.Plus((OfferOutcome)outcome, counts[outcome]);
+        }
+
+        return tally;
+    }
+
+    private WaveTally Plus(OfferOutcome outcome, int n) => outcome switch
+    {
+        OfferOutcome.Ineligible => this with { Targeted = Targeted + n, Skipped = Skipped with { Ineligible = Skipped.Ineligible + n } },
+        OfferOutcome.AutoInstallOff => this with { Targeted = Targeted + n, Skipped = Skipped with { AutoInstallOff = Skipped.AutoInstallOff + n } },
+        OfferOutcome.MdmForbids => this with { Targeted = Targeted + n, Skipped = Skipped with { MdmForbids = Skipped.MdmForbids + n } },
+        OfferOutcome.Offline => this with { Targeted = Targeted + n, Skipped = Skipped with { Offline = Skipped.Offline + n } },
+        OfferOutcome.Awaiting => this with { Targeted = Targeted + n, Awaiting = Awaiting + n },
+        OfferOutcome.Installed or OfferOutcome.Withdrawn => this with { Targeted = Targeted + n, Installed = Installed + n },
+        OfferOutcome.Applied => this with { Targeted = Targeted + n, Installed = Installed + n, Applied = Applied + n },
+        OfferOutcome.Failed => this with { Targeted = Targeted + n, Failed = Failed + n },
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not an offer outcome"),
     };
 }

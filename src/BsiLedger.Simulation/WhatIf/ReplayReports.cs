@@ -8,14 +8,14 @@ namespace BsiLedger.Simulation.WhatIf;
 public sealed class ReplayReports
 {
     private readonly PriorityQueue<(DeviceCourse Course, ReportKind Kind), long> _due = new();
-    private readonly HashSet<DeviceCourse> _waiting = [];
 
     public int Count => _due.Count;
 
     public void Add(DeviceCourse course, DateTimeOffset at, ReportKind kind)
     {
-        if (_waiting.Add(course))
+        if (!course.Reporting)
         {
+            course.Reporting = true;
             _due.Enqueue((course, kind), at.UtcTicks);
         }
     }
@@ -26,7 +26,7 @@ public sealed class ReplayReports
         while (_due.TryPeek(out var report, out var at) && at <= until.UtcTicks)
         {
             _due.Dequeue();
-            _waiting.Remove(report.Course);
+            report.Course.Reporting = false;
             due.Add(report);
         }
 

@@ -24,7 +24,7 @@ public sealed record RolloutFigures(
     public static RolloutFigures Of(Release release, IReadOnlyList<DeviceCourse> courses, DateTimeOffset start)
     {
         var plan = release.Plan!;
-        var offered = courses.Where(c => c.OfferedAt is not null).ToArray();
+        var offered = courses.Where(c => c.Offered).ToArray();
         var waves = Enumerable.Range(0, plan.Waves.Length).Select(index =>
         {
             var slice = offered.Where(c => c.Wave == index).ToArray();

@@ -156,11 +156,11 @@ public sealed class RolloutReplay
     }
 
     private WaveTally Offer(double from, double to) =>
-        Between(from, to).Aggregate(WaveTally.Empty, (tally, course) => tally.Plus(Offer(course, checkingIn: false)));
+        WaveTally.Of(Between(from, to).Select(course => Offer(course, checkingIn: false)));
 
     private OfferOutcome Offer(DeviceCourse course, bool checkingIn)
     {
-        var first = course.OfferedAt is null;
+        var first = !course.Offered;
         course.OfferedAt ??= _now;
         if (Standing(course) is { } standing)
         {
@@ -222,8 +222,8 @@ public sealed class RolloutReplay
     private WaveTally Tally(int wave)
     {
         var plan = _release.Plan!;
-        return Between(plan.ShareBefore(wave), plan.Waves[wave].Share).Aggregate(WaveTally.Empty, (tally, course) =>
-            tally.Plus(Standing(course) ?? (course.Device.Behaviour.Offline ? OfferOutcome.Offline : OfferOutcome.Awaiting)));
+        return WaveTally.Of(Between(plan.ShareBefore(wave), plan.Waves[wave].Share).Select(course =>
+            Standing(course) ?? (course.Device.Behaviour.Offline ? OfferOutcome.Offline : OfferOutcome.Awaiting)));
     }
 
     /// <summary>
@@ -241,21 +241,37 @@ public sealed class RolloutReplay
         // Ticks, not DateTimeOffset: a million-device run takes millions of check-ins off this queue.
         var (now, every) = (_now.UtcTicks, _clock.CheckInEvery.Ticks);
         _checkedInUntil = now;
+        // Nothing is offered at a check-in once the rollout halted or its release was recalled.
         var offered = _release.OfferedShare;
         while (_checkIns.TryPeek(out var course, out var at) && at <= now)
         {
-            _checkIns.DequeueEnqueue(course, at + every);
             if (_release.Recall is not null && course.Holds)
             {
                 course.WithdrawnAt = _now;
             }
 
-            if (offered > 0 && course.Device.Position < offered && Standing(course) is not OfferOutcome.Ineligible)
+            if (course.Device.Position < offered)
             {
                 Offer(course, checkingIn: true);
             }
+
+            if (ChecksInAgain(course))
+            {
+                _checkIns.DequeueEnqueue(course, at + every);
+            }
+            else
+            {
+                _checkIns.Dequeue();
+            }
         }
     }
+
+    /// <summary>
+    /// Whether a later check-in can still change anything for the device: it has yet to answer the offer, or holds the
+    /// release when a recall is to come. A device that failed, or holds a release never recalled, has nothing left to take.
+    /// </summary>
+    private bool ChecksInAgain(DeviceCourse course) =>
+        course is { WithdrawnAt: null, FailedAt: null } && (course.InstalledAt is null || _clock.RecallAt is not null);
 
     private void DeliverReports()
     {

@@ -71,6 +71,13 @@ public sealed class WaveTallyTests
         Assert.Equal(outcomes.Length, folded.Targeted);
         Assert.Equal(new SkipCounts(1, 1, 1, 2), folded.Skipped);
         Assert.Equal(2, folded.Failed);
+        Assert.Equal(folded, WaveTally.Of(outcomes));
+    }
+
+    [Fact]
+    public void An_outcome_that_is_not_one_is_refused_when_counted_too()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => WaveTally.Of([(OfferOutcome)42]));
     }
 
     [Fact]
