@@ -40,16 +40,20 @@ public sealed class RecordedRollout
     /// <summary>The release's history and its line's devices; null when the ledger holds no event of the release.</summary>
     public static async Task<RecordedRollout?> ReadAsync(string connectionString, ReleaseId release, CancellationToken cancellationToken)
     {
+        // The release's stream, its line and the reports on it are three reads of their own: side by side, on three
+        // connections, the two scans given up if the release turns out to have no history.
+        using var scans = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var line = LineAsync(connectionString, release, scans.Token);
+        var reports = ReportsAsync(connectionString, release, scans.Token);
         var streams = await StoredStreams.ReadAsync(connectionString, [release.ToString()], cancellationToken);
         var events = streams[release.ToString()].OfType<IReleaseEvent>().ToList();
         if (events.Count == 0)
         {
+            await scans.CancelAsync();
+            await Task.WhenAll(line, reports).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return null;
         }
 
-        // The line and the reports are two scans of their own: side by side, on two connections.
-        var line = LineAsync(connectionString, release, cancellationToken);
-        var reports = ReportsAsync(connectionString, release, cancellationToken);
         var devices = await line;
         foreach (var (id, type, at) in await reports)
         {
