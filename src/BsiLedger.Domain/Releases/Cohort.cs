@@ -24,4 +24,17 @@ public static class Cohort
     }
 
     public static bool Contains(ReleaseId release, string deviceId, double share) => Position(release, deviceId) < share;
+
+    /// <summary>The index of the first item at or past <paramref name="position"/> in a list kept in cohort order (the list's length if none is).</summary>
+    public static int FirstAtOrPast<T>(IReadOnlyList<T> byPosition, Func<T, double> positionOf, double position)
+    {
+        var (low, high) = (0, byPosition.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = positionOf(byPosition[middle]) < position ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
 }

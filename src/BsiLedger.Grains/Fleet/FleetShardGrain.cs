@@ -120,17 +120,6 @@ public sealed class FleetShardGrain(ILedgerIndex index, IOptions<FleetOptions> o
     {
         public string[] Between(double from, double to) => [.. ByPosition[Start(from)..Start(to)].Select(m => m.Id)];
 
-        /// <summary>The index of the first member at or after <paramref name="position"/>.</summary>
-        private int Start(double position)
-        {
-            var (low, high) = (0, ByPosition.Length);
-            while (low < high)
-            {
-                var middle = (low + high) / 2;
-                (low, high) = ByPosition[middle].Position < position ? (middle + 1, high) : (low, middle);
-            }
-
-            return low;
-        }
+        private int Start(double position) => Cohort.FirstAtOrPast(ByPosition, static m => m.Position, position);
     }
 }

@@ -142,17 +142,7 @@ public sealed class RecordedRollout
         }
     }
 
-    private static int StartOf(RecordedDevice[] byPosition, double position)
-    {
-        var (low, high) = (0, byPosition.Length);
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            (low, high) = byPosition[middle].Position < position ? (middle + 1, high) : (low, middle);
-        }
-
-        return low;
-    }
+    private static int StartOf(RecordedDevice[] byPosition, double position) => Cohort.FirstAtOrPast(byPosition, static d => d.Position, position);
 
     private static DateTimeOffset At(IReleaseEvent e) => e switch
     {

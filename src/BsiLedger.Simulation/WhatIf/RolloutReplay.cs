@@ -365,17 +365,7 @@ public sealed class RolloutReplay
         }
     }
 
-    private int Start(double position)
-    {
-        var (low, high) = (0, _courses.Length);
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            (low, high) = _courses[middle].Device.Position < position ? (middle + 1, high) : (low, middle);
-        }
-
-        return low;
-    }
+    private int Start(double position) => Cohort.FirstAtOrPast(_courses, static c => c.Device.Position, position);
 
     /// <summary>The wave of <paramref name="plan"/> whose slice holds a device at <paramref name="position"/>.</summary>
     public static int WaveOf(RolloutPlan plan, double position)

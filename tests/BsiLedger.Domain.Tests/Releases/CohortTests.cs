@@ -109,4 +109,18 @@ public sealed class CohortTests
         Assert.DoesNotContain(Fleet(5_000), d => Cohort.Contains(A, d, 0));
         Assert.All(Fleet(5_000), d => Assert.True(Cohort.Contains(A, d, 1.0)));
     }
+
+    [Theory]
+    [InlineData(0.0, 0)]
+    [InlineData(0.1, 0)]
+    [InlineData(0.25, 1)]
+    [InlineData(0.3, 2)]
+    [InlineData(0.5, 2)]
+    [InlineData(0.51, 4)]
+    [InlineData(1.0, 4)]
+    public void The_first_item_at_or_past_a_position_is_found_in_a_list_in_cohort_order(double position, int expected)
+    {
+        double[] byPosition = [0.1, 0.25, 0.5, 0.5];
+        Assert.Equal(expected, Cohort.FirstAtOrPast(byPosition, static p => p, position));
+    }
 }
