@@ -27,8 +27,7 @@ internal static class ReportStylesheet
         table { border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; }
         th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
         thead th { background: var(--shade); vertical-align: bottom; }
-        .num { text-align: right; white-space: nowrap; }
-        thead .num { white-space: normal; }
+        .num { text-align: right; }
         figure { margin: 1rem 0; }
         figure svg { display: block; width: 100%; min-width: 40rem; height: auto; border: 1px solid var(--rule); }
         figcaption { color: var(--muted); font-size: .9rem; margin-top: .25rem; }
