@@ -3,8 +3,9 @@ using BsiLedger.Simulation.Scenarios;
 namespace BsiLedger.Simulation.Reports;
 
 /// <summary>
-/// Writes <c>report.md</c> and the charts into the output directory. The markdown holds the report's figures; the
-/// charts' curves are read from the run's ledger (<see cref="LedgerTimeline"/>), so they show what was recorded.
+/// Writes <c>report.md</c>, <c>report.html</c> and the charts into the output directory. The markdown and the page
+/// hold the report's figures; the charts' curves are read from the run's ledger (<see cref="LedgerTimeline"/>), so
+/// they show what was recorded. Each chart is drawn once, into its PNG and into the page as SVG.
 /// </summary>
 public static class ReportWriter
 {
@@ -20,22 +21,24 @@ public static class ReportWriter
         await File.WriteAllTextAsync(markdown, ReportMarkdown.Render(scenario, report), cancellationToken);
 
         var adoption = Path.Combine(directory, ReportFiles.AdoptionChart);
+        string adoptionSvg;
         using (var chart = AdoptionChart.Create(report, timeline))
         {
             chart.SavePng(adoption, ChartWidth, ChartHeight);
+            adoptionSvg = ChartSvg.Inline(chart, InlineCharts.AdoptionId);
         }
 
-        if (timeline.Recalls.IsEmpty)
+        string? recall = null, recallSvg = null;
+        if (!timeline.Recalls.IsEmpty)
         {
-            return [markdown, adoption];
-        }
-
-        var recall = Path.Combine(directory, ReportFiles.RecallChart);
-        using (var chart = RecallChart.Create(report, timeline))
-        {
+            recall = Path.Combine(directory, ReportFiles.RecallChart);
+            using var chart = RecallChart.Create(report, timeline);
             chart.SavePng(recall, ChartWidth, ChartHeight);
+            recallSvg = ChartSvg.Inline(chart, InlineCharts.RecallId);
         }
 
-        return [markdown, adoption, recall];
+        var html = Path.Combine(directory, ReportFiles.Html);
+        await File.WriteAllTextAsync(html, ReportHtml.Render(scenario, report, new InlineCharts(adoptionSvg, recallSvg)), cancellationToken);
+        return recall is null ? [markdown, html, adoption] : [markdown, html, adoption, recall];
     }
 }

@@ -7,16 +7,19 @@ namespace BsiLedger.Simulation.Tests.Reports;
 public sealed class ReportWriterTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task It_writes_the_markdown_and_both_charts_read_from_the_ledger()
+    public async Task It_writes_the_markdown_the_page_and_both_charts_read_from_the_ledger()
     {
         var directory = Directory.CreateTempSubdirectory("bsi-report-").FullName;
         var connection = await HandMadeLedger.CreateAsync(postgres);
 
         var written = await ReportWriter.WriteAsync(BuiltInScenario.Create(devices: 2_000), SampleReport.Create(), connection, directory, TestContext.Current.CancellationToken);
 
-        Assert.Equal(["report.md", "adoption.png", "recall.png"], written.Select(Path.GetFileName));
+        Assert.Equal(["report.md", "report.html", "adoption.png", "recall.png"], written.Select(Path.GetFileName));
         Assert.Equal(ReportMarkdown.Render(BuiltInScenario.Create(devices: 2_000), SampleReport.Create()), await File.ReadAllTextAsync(written[0], TestContext.Current.CancellationToken));
-        foreach (var chart in written.Skip(1))
+        var html = await File.ReadAllTextAsync(written[1], TestContext.Current.CancellationToken);
+        Assert.Contains($"<svg id=\"{InlineCharts.AdoptionId}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<svg id=\"{InlineCharts.RecallId}\"", html, StringComparison.Ordinal);
+        foreach (var chart in written.Skip(2))
         {
             Assert.Equal((1000, 500), PngHeader.Size(await File.ReadAllBytesAsync(chart, TestContext.Current.CancellationToken)));
         }
@@ -32,8 +35,9 @@ public sealed class ReportWriterTests(PostgresFixture postgres)
 
         var written = await ReportWriter.WriteAsync(BuiltInScenario.Create(devices: 2_000), noRecall, connection, directory, TestContext.Current.CancellationToken);
 
-        Assert.Equal(["report.md", "adoption.png"], written.Select(Path.GetFileName));
+        Assert.Equal(["report.md", "report.html", "adoption.png"], written.Select(Path.GetFileName));
         Assert.False(File.Exists(Path.Combine(directory, ReportFiles.RecallChart)));
         Assert.DoesNotContain(ReportFiles.RecallChart, await File.ReadAllTextAsync(written[0], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain(InlineCharts.RecallId, await File.ReadAllTextAsync(written[1], TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }

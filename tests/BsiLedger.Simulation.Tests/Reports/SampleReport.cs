@@ -1,5 +1,6 @@
 using BsiLedger.Grains.Releases.Reports;
 using BsiLedger.Simulation.Reports;
+using BsiLedger.Simulation.WhatIf;
 
 namespace BsiLedger.Simulation.Tests.Reports;
 
@@ -46,6 +47,20 @@ internal static class SampleReport
                 null, new RecallReport("r-1", "Safari fails to load some sign-in pages", At(60), At(65), 52, 49, 0, 3), null),
         ],
         RecallTiming: new RecallTiming("macOS 26.3.2 (a)", 0.27, 12));
+
+    /// <summary>The run with one alternative plan for iOS replayed beside it: judged on its canary alone, it halts in wave 1.</summary>
+    public static SimulationReport WithWhatIf() => Create() with
+    {
+        WhatIf =
+        [
+            new AlternativeOutcome("iOS 26.3.1 (a)", "canary judged alone",
+                new RolloutFigures(new PlanFigures(["1%:1d:5%", "10%:2d:2%", "50%:2d:3%", "100%:1d:3%"], 20), [], new HaltFigures(2, 234, 18, 18 / 234.0, 0.03, At(72)), 282, 18, 0, null, 0, 70.5, null),
+                new RolloutFigures(new PlanFigures(["2%:1d:3%", "100%:0h:3%"], 20), [], new HaltFigures(0, 20, 2, 0.1, 0.03, At(10)), 12, 2, 0, null, 0, null, null))
+            {
+                Curve = [new TimelinePoint(At(2), 5), new TimelinePoint(At(10), 12)],
+            },
+        ],
+    };
 
     public static DateTimeOffset At(double hours) => Start.AddHours(hours);
 
