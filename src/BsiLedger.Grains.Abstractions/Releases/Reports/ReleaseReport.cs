@@ -22,12 +22,15 @@ public sealed record ReleaseReport(
         var release = snapshot.Release;
         return new ReleaseReport(
             release.Id.ToString(),
-            release.Recall is null ? release.Phase.ToString().ToLowerInvariant() : "recalled",
+            PhaseOf(release),
             [.. release.Waves.Select(wave => WaveReport.From(wave, wave.Index == release.CurrentWave?.Index ? release.OfferRate : null))],
             release.Halt is { } h ? new HaltReport(h.At, h.Wave, h.Attempts, h.Failures, h.FailureRate, h.Threshold, h.Offered, h.NotOffered) : null,
             release.Recall is { } r ? RecallReport.From(r, snapshot.Recall) : null,
             release.NextStepAt);
     }
+
+    /// <summary>The rollout's phase in lower case, or <c>recalled</c> once a recall was issued, whatever phase it stopped in.</summary>
+    public static string PhaseOf(Release release) => release.Recall is null ? release.Phase.ToString().ToLowerInvariant() : "recalled";
 }
 
 public sealed record WaveReport(
