@@ -33,6 +33,9 @@ public sealed record ReleaseReport(
     public static string PhaseOf(Release release) => release.Recall is null ? release.Phase.ToString().ToLowerInvariant() : "recalled";
 }
 
+/// <param name="Attempts">The figures the halt rule judges (<see cref="WaveTally.Attempts"/>, <see cref="WaveTally.FailureRate"/>),
+/// over the same tally as the counts beside them, so that a reader need not work them out.</param>
+/// <param name="FailureRate">See <paramref name="Attempts"/>.</param>
 public sealed record WaveReport(
     int Index,
     double Share,
@@ -43,6 +46,8 @@ public sealed record WaveReport(
     int Applied,
     int Failed,
     int Awaiting,
+    int Attempts,
+    double FailureRate,
     SkippedReport Skipped,
     bool Halted,
     int? Slice = null,
@@ -53,7 +58,7 @@ public sealed record WaveReport(
     public static WaveReport From(WaveRecord wave, double? offerRate)
     {
         var t = wave.Latest;
-        return new WaveReport(wave.Index, wave.Share, wave.StartedAt, wave.CompletedAt, t.Targeted, t.Installed, t.Applied, t.Failed, t.Awaiting,
+        return new WaveReport(wave.Index, wave.Share, wave.StartedAt, wave.CompletedAt, t.Targeted, t.Installed, t.Applied, t.Failed, t.Awaiting, t.Attempts, t.FailureRate,
             new SkippedReport(t.Skipped.AutoInstallOff, t.Skipped.MdmForbids, t.Skipped.Ineligible, t.Skipped.Offline), wave.Halted,
             wave.Slice, wave.Pacing?.Offered, offerRate);
     }
