@@ -1,4 +1,5 @@
 using System.Net;
+using BsiLedger.Testing;
 
 namespace BsiLedger.Api.Tests;
 
@@ -103,6 +104,33 @@ public sealed class ReleaseRouteTests(ApiServerFixture server) : ApiTest(server)
         AssertProblem(problem, "BadInput", field);
         Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, await RowsAsync(release));
+    }
+
+    [Fact]
+    public async Task Each_wave_gives_the_attempts_and_failure_rate_its_halt_rule_judges()
+    {
+        var (release, os) = NewRelease();
+        string[] fleet = [.. Enumerable.Range(0, 4).Select(_ => UniqueIds.Device("tallied"))];
+        foreach (var device in fleet)
+        {
+            await Enroll(device, os);
+        }
+
+        await Publish(release);
+        // Reported before the rollout starts, so the wave's tally at its start counts them and no timer need run.
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/install", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/apply", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[1]}/install", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[2]}/fail", new { release, reason = "staging failed" }));
+        var path = $"/releases/{Route(release)}";
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/plan", new { waves = new[] { new { share = 1.0, soak = "24h", failureThreshold = 0.5 } }, minSample = 10 }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/start"));
+
+        var wave = (await Expect(HttpStatusCode.OK, Get(Auditor, path))).GetProperty("waves")[0];
+
+        Assert.Equal((2, 1), (wave.GetProperty("installed").GetInt32(), wave.GetProperty("failed").GetInt32()));
+        Assert.Equal(3, wave.GetProperty("attempts").GetInt32());
+        Assert.Equal(1.0 / 3, wave.GetProperty("failureRate").GetDouble(), 1e-12);
     }
 
     [Fact]

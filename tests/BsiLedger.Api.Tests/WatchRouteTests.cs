@@ -63,6 +63,7 @@ public sealed class WatchRouteTests(ApiServerFixture shared) : IAsyncLifetime
         using var sre = Client(SreToken);
 
         await ExpectStatus(Client(SreToken), $"/releases/{Uri.EscapeDataString(release)}", HttpStatusCode.OK);
+        await ExpectStatus(Client(SreToken), "/releases", HttpStatusCode.OK);
         await Send(sre, HttpMethod.Post, $"/releases/{Uri.EscapeDataString(release)}/pause", "{}", HttpStatusCode.Forbidden);
     }
 

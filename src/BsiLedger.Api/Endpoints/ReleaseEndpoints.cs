@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.ComponentModel;
+using System.Globalization;
 using BsiLedger.Api.Auth;
 using BsiLedger.Api.Input;
 using BsiLedger.Api.OpenApi;
@@ -7,10 +9,12 @@ using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
 using BsiLedger.Domain.Releases.Errors;
 using BsiLedger.Domain.Releases.Pacing;
+using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Operations.Input;
 using BsiLedger.Operations.Releases;
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -43,6 +47,8 @@ public static class ReleaseEndpoints
             .Command("resumeRollout", "Resume a paused or halted rollout", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         releases.MapPost("/{id}/recall", RecallAsync).RequireAuthorization(Policies.Command).Accepts<ReasonRequest>("application/json")
             .Command("recallRelease", "Recall a release from every device", StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        releases.MapGet("/", ListAsync).RequireAuthorization(Policies.Read)
+            .Query("listReleases", "List the releases the ledger holds, a page at a time", StatusCodes.Status400BadRequest);
         releases.MapGet("/{id}", StatusAsync).RequireAuthorization(Policies.Read)
             .Query("getRelease", "Read a release and its rollout", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
@@ -82,6 +88,18 @@ public static class ReleaseEndpoints
         var body = await JsonBody.ReadAsync<ReasonRequest>(request, ct);
         var reason = Fields.Read("reason", () => InputParsers.Text("reason", body.Reason));
         return await OperateAsync(grains, release, request, "IssueRecall", (grain, provenance) => grain.Recall(reason, ApiOperator.Cause, provenance), showRollout: true);
+    }
+
+    private static async Task<IResult> ListAsync(
+        [Description("The last release of the previous page (its `next`); none for the first page.")] string? after,
+        [Description("How many releases a page holds at most: 1 to 200, 50 when not given.")] string? limit,
+        IDocumentStore store, IEventJournal journal, CancellationToken ct)
+    {
+        var from = after is null ? (ReleaseId?)null : Fields.Read("after", () => InputParsers.Release(after));
+        var size = limit is null ? ReleasePage.DefaultLimit
+            : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= ReleasePage.MaxLimit ? n
+            : throw new Problems.InvalidFieldException("limit", $"'{limit}' is not a whole number from 1 to {ReleasePage.MaxLimit}");
+        return TypedResults.Ok(await ReleasePage.ReadAsync(store, journal, from, size, ct));
     }
 
     private static async Task<IResult> StatusAsync(string id, IGrainFactory grains)

@@ -79,6 +79,9 @@ public sealed class GeneratedClientTests(ServedForClients server) : IClassFixtur
         var halted = await UntilAsync(() => auditor.Releases[id].GetAsync(cancellationToken: Ct), status => status?.Phase == "halted");
         Assert.Equal(0.5, halted!.Halted!.FailureRate);
         Assert.Equal(0.4, halted.Halted.Threshold);
+        Assert.Equal((halted.Halted.Attempts, halted.Halted.FailureRate), (halted.Waves![0].Attempts, halted.Waves[0].FailureRate));
+        var listed = await auditor.Releases.GetAsync(cancellationToken: Ct);
+        Assert.Contains(listed!.Releases!, row => row.Release == id && row is { Phase: "halted", CurrentWave: 0, Halted: true, Recalled: false });
         var resumed = await operatorClient.Releases[id].Resume.PostAsync(cancellationToken: Ct);
         Assert.Equal("accepted", resumed!.Status);
         Assert.Equal(tokens[outside[0]], (await operatorClient.Devices[outside[0]].Token.GetAsync(cancellationToken: Ct))!.DeviceToken);

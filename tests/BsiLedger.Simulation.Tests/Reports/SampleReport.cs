@@ -1,3 +1,4 @@
+using BsiLedger.Domain.Releases;
 using BsiLedger.Grains.Releases.Reports;
 using BsiLedger.Simulation.Reports;
 using BsiLedger.Simulation.WhatIf;
@@ -64,6 +65,9 @@ internal static class SampleReport
 
     public static DateTimeOffset At(double hours) => Start.AddHours(hours);
 
-    private static WaveReport Wave(int index, double share, double started, double? completed, int targeted, int installed, int applied, int failed, SkippedReport skipped) =>
-        new(index, share, At(started), completed is { } c ? At(c) : null, targeted, installed, applied, failed, 0, skipped, false);
+    private static WaveReport Wave(int index, double share, double started, double? completed, int targeted, int installed, int applied, int failed, SkippedReport skipped)
+    {
+        var tally = new WaveTally(targeted, installed, applied, failed, 0, SkipCounts.None);
+        return new(index, share, At(started), completed is { } c ? At(c) : null, targeted, installed, applied, failed, 0, tally.Attempts, tally.FailureRate, skipped, false);
+    }
 }

@@ -22,14 +22,20 @@ public sealed record ReleaseReport(
         var release = snapshot.Release;
         return new ReleaseReport(
             release.Id.ToString(),
-            release.Recall is null ? release.Phase.ToString().ToLowerInvariant() : "recalled",
+            PhaseOf(release),
             [.. release.Waves.Select(wave => WaveReport.From(wave, wave.Index == release.CurrentWave?.Index ? release.OfferRate : null))],
             release.Halt is { } h ? new HaltReport(h.At, h.Wave, h.Attempts, h.Failures, h.FailureRate, h.Threshold, h.Offered, h.NotOffered) : null,
             release.Recall is { } r ? RecallReport.From(r, snapshot.Recall) : null,
             release.NextStepAt);
     }
+
+    /// <summary>The rollout's phase in lower case, or <c>recalled</c> once a recall was issued, whatever phase it stopped in.</summary>
+    public static string PhaseOf(Release release) => release.Recall is null ? release.Phase.ToString().ToLowerInvariant() : "recalled";
 }
 
+/// <param name="Attempts">The figures the halt rule judges (<see cref="WaveTally.Attempts"/>, <see cref="WaveTally.FailureRate"/>),
+/// over the same tally as the counts beside them, so that a reader need not work them out.</param>
+/// <param name="FailureRate">See <paramref name="Attempts"/>.</param>
 public sealed record WaveReport(
     int Index,
     double Share,
@@ -40,6 +46,8 @@ public sealed record WaveReport(
     int Applied,
     int Failed,
     int Awaiting,
+    int Attempts,
+    double FailureRate,
     SkippedReport Skipped,
     bool Halted,
     int? Slice = null,
@@ -50,7 +58,7 @@ public sealed record WaveReport(
     public static WaveReport From(WaveRecord wave, double? offerRate)
     {
         var t = wave.Latest;
-        return new WaveReport(wave.Index, wave.Share, wave.StartedAt, wave.CompletedAt, t.Targeted, t.Installed, t.Applied, t.Failed, t.Awaiting,
+        return new WaveReport(wave.Index, wave.Share, wave.StartedAt, wave.CompletedAt, t.Targeted, t.Installed, t.Applied, t.Failed, t.Awaiting, t.Attempts, t.FailureRate,
             new SkippedReport(t.Skipped.AutoInstallOff, t.Skipped.MdmForbids, t.Skipped.Ineligible, t.Skipped.Offline), wave.Halted,
             wave.Slice, wave.Pacing?.Offered, offerRate);
     }
