@@ -11,13 +11,15 @@ namespace BsiLedger.EventStore.Marten;
 /// </summary>
 public static class StoredStreams
 {
+    // One for every read: a serializer's options learn each event type's shape once.
+    private static readonly global::Marten.Services.SystemTextJsonSerializer Serializer = LedgerStoreOptions.CreateSerializer();
+
     private static readonly Dictionary<string, Type> TypeByName = LedgerEventTypes.All.ToDictionary(e => e.Name, e => e.Type, StringComparer.Ordinal);
 
     /// <summary>The events of each stream named, in version order; a stream the ledger does not hold has none.</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<ILedgerEvent>>> ReadAsync(
         string connectionString, IReadOnlyCollection<string> streams, CancellationToken cancellationToken)
     {
-        var serializer = LedgerStoreOptions.CreateSerializer();
         var events = streams.ToDictionary(s => s, _ => new List<ILedgerEvent>(), StringComparer.Ordinal);
         await using var connection = await LedgerDataSource.OpenAsync(connectionString, cancellationToken);
         await using var command = new NpgsqlCommand(
@@ -30,7 +32,7 @@ public static class StoredStreams
             var type = reader.GetString(1);
             var clrType = TypeByName.GetValueOrDefault(type)
                 ?? throw new InvalidOperationException($"stream '{reader.GetString(0)}' holds an event of type '{type}', which this version of bsi does not know");
-            events[reader.GetString(0)].Add((ILedgerEvent)serializer.FromJson(clrType, reader, 2));
+            events[reader.GetString(0)].Add((ILedgerEvent)Serializer.FromJson(clrType, reader, 2));
         }
 
         return events.ToDictionary(e => e.Key, e => (IReadOnlyList<ILedgerEvent>)e.Value, StringComparer.Ordinal);
