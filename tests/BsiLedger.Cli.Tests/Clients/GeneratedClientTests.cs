@@ -45,7 +45,7 @@ public sealed class GeneratedClientTests(ServedForClients server) : IClassFixtur
         var line = UniqueIds.BaseVersion();
         var release = ReleaseId.Parse($"iOS {line} (a)");
         var id = release.ToString();
-        // Two devices in the first wave's half (one installs, one fails: a halt when its soak ends), two outside it.
+        // Two devices in the first wave's half (one installs, one fails: a halt as soon as both have reported), two outside it.
         var fleet = Enumerable.Range(0, 64).Select(i => $"client-{line}-{i:D2}").ToList();
         string[] inWave = [.. fleet.Where(d => Cohort.Position(release, d) < 0.5).Take(2)];
         string[] outside = [.. fleet.Where(d => Cohort.Position(release, d) >= 0.5).Take(2)];
@@ -54,7 +54,7 @@ public sealed class GeneratedClientTests(ServedForClients server) : IClassFixtur
         Assert.Equal("accepted", published!.Status);
         await operatorClient.Releases[id].Plan.PostAsync(new PlanRequest
         {
-            Waves = [new WaveRequest { Share = 0.5, Soak = "2s", FailureThreshold = 0.4 }, new WaveRequest { Share = 1.0, Soak = "0h", FailureThreshold = 0.4 }],
+            Waves = [new WaveRequest { Share = 0.5, Soak = "10m", FailureThreshold = 0.4 }, new WaveRequest { Share = 1.0, Soak = "0h", FailureThreshold = 0.4 }],
             MinSample = 2,
         }, cancellationToken: Ct);
         var tokens = new Dictionary<string, string>();

@@ -89,6 +89,14 @@ public sealed class ServedBsi : IAsyncDisposable
         return served;
     }
 
+    /// <summary>
+    /// The line a failed <c>bsi serve</c> ends on (its exit code's reason), put first in a failure's message: a test
+    /// report shortens the message, and the log lines before it are mostly the shutdown's consequences.
+    /// </summary>
+    private string LastError() =>
+        Stderr.Split('\n').LastOrDefault(line => line.StartsWith("infrastructure error:", StringComparison.Ordinal) || line.StartsWith("error:", StringComparison.Ordinal))
+        ?? "(no error line)";
+
     /// <summary>SIGTERM, as a service manager stops it: the silo leaves its cluster and the embedded server stops.</summary>
     public async Task StopAsync()
     {
@@ -133,7 +141,9 @@ public sealed class ServedBsi : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"bsi serve exited with {_process.ExitCode} before it was healthy:\n{Stderr}");
+                // Waits for the redirected streams to end, so the error serve printed last is in Stderr.
+                _process.WaitForExit();
+                throw new InvalidOperationException($"bsi serve exited with {_process.ExitCode} before it was healthy: {LastError()}\n{Stderr}");
             }
 
             try
