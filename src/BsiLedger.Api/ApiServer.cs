@@ -79,6 +79,7 @@ public static class ApiServer
         app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Watch);
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Watch).WithMetadata(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
         DashboardSignIn.Map(app);
+        WebConsole.ConsolePages.Map(app);
         ReleaseEndpoints.Map(app);
         DeviceEndpoints.Map(app);
         AuditEndpoints.Map(app);

@@ -12,7 +12,7 @@ public sealed class ReleaseListTests(ApiServerFixture server) : ApiTest(server)
         var (published, _) = NewRelease('a');
         var paused = published.Replace("(a)", "(b)", StringComparison.Ordinal);
         var recalled = published.Replace("(a)", "(c)", StringComparison.Ordinal);
-        var plan = new { waves = new[] { new { share = 0.1, soak = "24h", failureThreshold = 0.05 }, new { share = 1.0, soak = "0h", failureThreshold = 0.05 } }, minSample = 10 };
+        var plan = new { waves = new[] { new { share = 0.1, soak = "24h", failureThreshold = 0.05 }, new { share = 1.0, soak = "0h", failureThreshold = 0.1 } }, minSample = 10 };
         foreach (var release in new[] { published, paused, recalled })
         {
             await Publish(release);
@@ -38,6 +38,12 @@ public sealed class ReleaseListTests(ApiServerFixture server) : ApiTest(server)
             Assert.Equal(waves.GetArrayLength() == 0 ? null : waves[waves.GetArrayLength() - 1].GetProperty("index").GetInt32(), Nullable(row.GetProperty("currentWave")));
             Assert.Equal(document.GetProperty("halted").ValueKind != JsonValueKind.Null, row.GetProperty("halted").GetBoolean());
             Assert.Equal(document.GetProperty("recall").ValueKind != JsonValueKind.Null, row.GetProperty("recalled").GetBoolean());
+            Assert.Equal(waves.EnumerateArray().Sum(w => w.GetProperty("applied").GetInt32()), row.GetProperty("applied").GetInt32());
+            var current = waves.GetArrayLength() == 0 ? (JsonElement?)null : waves[waves.GetArrayLength() - 1];
+            Assert.Equal(current?.GetProperty("attempts").GetInt32(), Nullable(row.GetProperty("attempts")));
+            Assert.Equal(current?.GetProperty("failureRate").GetDouble(), NullableDouble(row.GetProperty("failureRate")));
+            Assert.Equal(current is { } wave ? document.GetProperty("plan").GetProperty("waves")[wave.GetProperty("index").GetInt32()].GetProperty("failureThreshold").GetDouble() : null,
+                NullableDouble(row.GetProperty("threshold")));
         }
 
         Assert.Equal(["notplanned", "paused", "recalled"], new[] { published, paused, recalled }.Select(r => listed.Single(l => l.GetProperty("release").GetString() == r).GetProperty("phase").GetString()));
@@ -100,4 +106,6 @@ public sealed class ReleaseListTests(ApiServerFixture server) : ApiTest(server)
     }
 
     private static int? Nullable(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetInt32();
+
+    private static double? NullableDouble(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDouble();
 }

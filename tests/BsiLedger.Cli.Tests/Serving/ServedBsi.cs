@@ -48,15 +48,19 @@ public sealed class ServedBsi : IAsyncDisposable
     /// <c>--cluster</c>, the silo is a cluster of its own: tests sharing a database must not share grains.
     /// </summary>
     public static Task<ServedBsi> StartAsync(string connectionString, TimeSpan advanceEvery, params string[] serveOptions) =>
-        StartAsync(["--connection", connectionString], advanceEvery, serveOptions);
+        StartAsync(["--connection", connectionString], advanceEvery, serveOptions, port: null);
+
+    /// <summary>A server started again where <paramref name="before"/> listened, as a restarted service would be.</summary>
+    public static Task<ServedBsi> StartAtAsync(ServedBsi before, string connectionString, TimeSpan advanceEvery) =>
+        StartAsync(["--connection", connectionString], advanceEvery, [], before.Http.BaseAddress!.Port);
 
     /// <summary>As <see cref="StartAsync(string, TimeSpan, string[])"/>, on the embedded PostgreSQL of <paramref name="dataDirectory"/>.</summary>
     public static Task<ServedBsi> StartEmbeddedAsync(string dataDirectory, TimeSpan advanceEvery, params string[] serveOptions) =>
-        StartAsync(["--data-dir", dataDirectory], advanceEvery, serveOptions);
+        StartAsync(["--data-dir", dataDirectory], advanceEvery, serveOptions, port: null);
 
-    private static async Task<ServedBsi> StartAsync(string[] ledger, TimeSpan advanceEvery, string[] serveOptions)
+    private static async Task<ServedBsi> StartAsync(string[] ledger, TimeSpan advanceEvery, string[] serveOptions, int? port)
     {
-        var port = FreeTcpPort.Pick();
+        port ??= FreeTcpPort.Pick();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] cluster = serveOptions.Contains("--cluster") ? [] : ["--cluster", $"test-{Guid.NewGuid():N}"];
         string[] args =
