@@ -73,12 +73,14 @@ public static class ApiServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseAuthentication();
+        app.Use(ConsoleCookieGuard.CheckAsync);
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Watch);
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Watch).WithMetadata(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
         DashboardSignIn.Map(app);
+        ConsoleSignIn.Map(app);
         WebConsole.ConsolePages.Map(app);
         ReleaseEndpoints.Map(app);
         DeviceEndpoints.Map(app);

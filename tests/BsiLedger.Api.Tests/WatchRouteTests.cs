@@ -109,6 +109,19 @@ public sealed class WatchRouteTests(ApiServerFixture shared) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await WithCookieAsync(browser, ApiServer.MetricsPath, pair));
     }
 
+    [Fact]
+    public async Task An_sre_signs_in_to_the_console_too_and_its_cookie_opens_what_the_sre_watches()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _address };
+        using var signedIn = await browser.PostAsync(new Uri(Endpoints.ConsoleSignIn.Path, UriKind.Relative), Form(SreToken), Ct);
+
+        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+        var pair = Assert.Single(signedIn.Headers.GetValues("Set-Cookie")).Split(';')[0];
+        Assert.Equal($"{Endpoints.ConsoleSignIn.CookieName}={SreToken}", pair);
+        Assert.Equal(HttpStatusCode.OK, await WithCookieAsync(browser, ApiServer.MetricsPath, pair));
+        Assert.Equal(HttpStatusCode.OK, await WithCookieAsync(browser, "/releases", pair));
+    }
+
     private static FormUrlEncodedContent Form(string token) => new([new KeyValuePair<string, string>("token", token)]);
 
     private static async Task<HttpStatusCode> WithCookieAsync(HttpClient browser, string path, string cookie)

@@ -11,7 +11,8 @@ namespace BsiLedger.Api.Auth;
 
 /// <summary>
 /// <c>Authorization: Bearer TOKEN</c>: a role's token (<see cref="AuthTokens"/>) or a device's own
-/// (<see cref="DeviceTokens"/>) becomes a principal in that role; 401 and 403 answer as problem details.
+/// (<see cref="DeviceTokens"/>) becomes a principal in that role; 401 and 403 answer as problem details. Without the
+/// header, a browser's sign-in cookie stands in for it: the dashboard's under its path, the console's everywhere.
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -29,7 +30,10 @@ public sealed class BearerTokenHandler(
         var header = Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            return Task.FromResult(DashboardCookie() is { } signedIn ? Authenticate(signedIn) : AuthenticateResult.NoResult());
+            return Task.FromResult(
+                DashboardCookie() is { } signedIn ? Authenticate(signedIn)
+                : Request.Cookies.TryGetValue(ConsoleSignIn.CookieName, out var console) ? AuthenticateConsole(console)
+                : AuthenticateResult.NoResult());
         }
 
         if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
@@ -50,18 +54,27 @@ public sealed class BearerTokenHandler(
     private AuthenticateResult Authenticate(string token)
     {
         Claim[]? claims = tokens.RoleOf(token) is { } role
-            ? [new(ClaimTypes.Name, role), new(ClaimTypes.Role, role)]
+            ? RoleClaims(role)
             : tokens.Devices?.DeviceOf(token) is { } device
                 ? [new(ClaimTypes.Name, device), new(ClaimTypes.Role, Roles.Device), new(LedgerClaims.Device, device)]
                 : null;
-        if (claims is null)
-        {
-            return AuthenticateResult.Fail("the token is not one this server issued");
-        }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return claims is null ? AuthenticateResult.Fail("the token is not one this server issued") : Success(claims, SchemeName);
     }
+
+    /// <summary>
+    /// The console's sign-in cookie (<see cref="ConsoleSignIn"/>): the token's role as a bearer header would give it, on an
+    /// identity whose authentication type is the cookie's name, which <see cref="ConsoleCookieGuard"/> looks for. Only
+    /// what the sign-in accepts: a device's token in it, set by hand, is refused.
+    /// </summary>
+    private AuthenticateResult AuthenticateConsole(string token) =>
+        tokens.RoleOf(token) is { } role && ConsoleSignIn.Admits(role)
+            ? Success(RoleClaims(role), ConsoleSignIn.CookieName)
+            : AuthenticateResult.Fail($"the {ConsoleSignIn.CookieName} cookie holds no token the console takes; sign in again");
+
+    private static Claim[] RoleClaims(string role) => [new(ClaimTypes.Name, role), new(ClaimTypes.Role, role)];
+
+    private static AuthenticateResult Success(Claim[] claims, string authenticationType) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType)), SchemeName));
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
