@@ -24,9 +24,9 @@ public static class HeadlessChromium
             [
                 // CI runs as root, where chromium's sandbox refuses to start.
                 "--no-sandbox",
-                // Host names other than localhost resolve to nothing: the browser's own background requests and any
+                // Host names other than localhost (and the loopback address a served console listens on) resolve to nothing: the browser's own background requests and any
                 // page's stray reference stay on this machine.
-                "--host-resolver-rules=\"MAP * ~NOTFOUND, EXCLUDE localhost\"",
+                "--host-resolver-rules=\"MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1\"",
             ],
         });
     }

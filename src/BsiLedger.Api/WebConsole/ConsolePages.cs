@@ -23,7 +23,7 @@ public static class ConsolePages
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, () => Results.Redirect(Path + "/")).AllowAnonymous().ExcludeFromDescription();
+        // "/console/" is also "/console": routing ignores a trailing slash.
         foreach (var page in new[] { Path + "/", Path + "/releases/{id}", Path + "/devices/{id}" })
         {
             app.MapGet(page, Shell).AllowAnonymous().ExcludeFromDescription();

@@ -39,7 +39,7 @@ public sealed class ConsoleBrowserTests(PostgresFixture postgres)
             await WaitForTextAsync(page, "#release-list", rollout.Id);
             await page.ScreenshotAsync(Screenshots.PathOf("console-releases-1280x800.png"), new ScreenshotOptions { FullPage = true });
 
-            await page.ClickAsync($"a[href='{ConsoleRollout.PagePath(rollout.Id)}']");
+            await page.ClickAsync($"xpath/.//a[normalize-space()='{rollout.Id}']");
             await WaitForTextAsync(page, "#release-summary", "1 of 2");
             // Marks this page load: still there after the wave advanced means nothing reloaded the page.
             await page.EvaluateExpressionAsync("window.sameLoad = true");
@@ -125,7 +125,9 @@ public sealed class ConsoleBrowserTests(PostgresFixture postgres)
         await page.GoToAsync(new Uri(served.Http.BaseAddress!, "/console/signin").AbsoluteUri);
         await page.TypeAsync("input[name=token]", token);
         await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("button[type=submit]"));
-        Assert.Contains(await page.GetCookiesAsync(), cookie => cookie is { Name: "bsi-console", HttpOnly: true });
+        var cookies = await page.GetCookiesAsync();
+        Assert.True(cookies.Any(cookie => cookie is { Name: "bsi-console", HttpOnly: true }),
+            $"no console cookie after signing in; at {page.Url}: {await page.EvaluateExpressionAsync<string>("document.body.innerText")}");
     }
 
     private static async Task WaitForTextAsync(IPage page, string selector, string text) =>
