@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using BsiLedger.Testing;
 
 namespace BsiLedger.Api.Tests;
@@ -55,6 +56,41 @@ public sealed class AuditRouteTests(ApiServerFixture server) : ApiTest(server)
     }
 
     [Fact]
+    public async Task A_devices_exposure_lists_each_window_it_ran_a_release_in_as_the_release_list_shows_it()
+    {
+        var (release, device) = await AppliedAsync();
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{device}/uninstall"));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{device}/install", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{device}/apply", new { release }));
+        var running = await Expect(HttpStatusCode.OK, Get(Auditor, $"/audit/devices/{device}/exposure"));
+        Assert.Equal(device, running.GetProperty("device").GetString());
+        Assert.Equal([false, true], running.GetProperty("windows").EnumerateArray().Select(w => w.GetProperty("stillExposed").GetBoolean()));
+
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/releases/{Route(release)}/recall", new { reason = "breaks sign-in pages" }));
+        var exposure = await Expect(HttpStatusCode.OK, Get(Auditor, $"/audit/devices/{device}/exposure"));
+        var windows = exposure.GetProperty("windows").EnumerateArray().ToArray();
+        Assert.Equal(["removed", "withdrawn"], windows.Select(w => w.GetProperty("ending").GetString()));
+        Assert.All(windows, w => Assert.Equal(release, w.GetProperty("release").GetString()));
+        Assert.All(windows, w => Assert.False(w.GetProperty("stillExposed").GetBoolean()));
+
+        var byRelease = (await Expect(HttpStatusCode.OK, Get(Auditor, $"/audit/releases/{Route(release)}/exposed"))).GetProperty("windows").EnumerateArray().ToArray();
+        Assert.Equal(byRelease.Select(w => Fields(w, "device")), windows.Select(w => Fields(w, "release")));
+        Assert.NotNull(windows[1].GetProperty("recallId").GetString());
+        Assert.Equal(JsonValueKind.Null, windows[0].GetProperty("recallId").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_device_that_ran_nothing_has_no_windows_and_an_unknown_or_malformed_one_is_refused()
+    {
+        var (_, os) = NewRelease();
+        var device = UniqueIds.Device();
+        await Enroll(device, os);
+        Assert.Equal(0, (await Expect(HttpStatusCode.OK, Get(Auditor, $"/audit/devices/{device}/exposure"))).GetProperty("windows").GetArrayLength());
+        AssertProblem(await Expect(HttpStatusCode.NotFound, Get(Auditor, $"/audit/devices/{UniqueIds.Device()}/exposure")), "DeviceNotEnrolled");
+        AssertProblem(await Expect(HttpStatusCode.BadRequest, Get(Auditor, "/audit/devices/not%20a%20device/exposure")), "BadInput", "id");
+    }
+
+    [Fact]
     public async Task Verify_finds_the_ledger_intact()
     {
         var (_, os) = NewRelease();
@@ -63,6 +99,10 @@ public sealed class AuditRouteTests(ApiServerFixture server) : ApiTest(server)
         Assert.True(report.GetProperty("intact").GetBoolean());
         Assert.True(report.GetProperty("events").GetInt64() >= 1);
     }
+
+    /// <summary>A window's fields but the one naming whose it is, as text to compare.</summary>
+    private static string Fields(JsonElement window, string whose) =>
+        string.Join(",", window.EnumerateObject().Where(p => p.Name != whose).Select(p => $"{p.Name}={p.Value.GetRawText()}"));
 
     /// <summary>A new device that staged and applied a new release.</summary>
     private async Task<(string Release, string Device)> AppliedAsync()

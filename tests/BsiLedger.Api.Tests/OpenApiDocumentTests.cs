@@ -27,7 +27,7 @@ public sealed class OpenApiDocumentTests(ApiServerFixture server) : ApiTest(serv
         Assert.All(document.GetProperty("servers").EnumerateArray(), s => Assert.False(s.GetProperty("url").GetString()!.EndsWith('/')));
         Assert.Equal("http", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("type").GetString());
         var operations = Operations(document).ToList();
-        Assert.Equal(22, operations.Count);
+        Assert.Equal(24, operations.Count);
         Assert.All(operations, op =>
         {
             var (path, method, operation) = op;

@@ -64,6 +64,7 @@ public sealed class WatchRouteTests(ApiServerFixture shared) : IAsyncLifetime
 
         await ExpectStatus(Client(SreToken), $"/releases/{Uri.EscapeDataString(release)}", HttpStatusCode.OK);
         await ExpectStatus(Client(SreToken), "/releases", HttpStatusCode.OK);
+        await ExpectStatus(Client(SreToken), $"/releases/{Uri.EscapeDataString(release)}/timeline", HttpStatusCode.OK);
         await Send(sre, HttpMethod.Post, $"/releases/{Uri.EscapeDataString(release)}/pause", "{}", HttpStatusCode.Forbidden);
     }
 

@@ -5,6 +5,7 @@ using BsiLedger.Domain.Devices.Errors;
 using BsiLedger.Domain.Releases.Errors;
 using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
+using BsiLedger.Grains.Devices;
 using BsiLedger.Operations.Audit;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +22,7 @@ public static class AuditEndpoints
         var audit = app.MapGroup("/audit").WithTags("audit").RequireAuthorization(Policies.Read).AnswersCommonProblems();
         audit.MapGet("/devices/{id}/history", HistoryAsync).Query("getDeviceHistory", "Read a device's whole history", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         audit.MapGet("/devices/{id}/at", AtAsync).Query("getDeviceAt", "Read what a device ran at an instant or version", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        audit.MapGet("/devices/{id}/exposure", DeviceExposureAsync).Query("getDeviceExposure", "List every release a device ran, and for how long", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         audit.MapGet("/releases/{id}/exposed", ExposedAsync).Query("getExposure", "List the devices exposed to a release, and for how long", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         audit.MapGet("/verify", VerifyAsync).Query("verifyLedger", "Verify that the stored history is unaltered");
     }
@@ -54,6 +56,17 @@ public static class AuditEndpoints
         return await Exposure.ListAsync(store, release, ct) is { } exposure
             ? TypedResults.Ok(exposure.Document())
             : CommandResults.Refused("release", release.ToString(), new ReleaseNotPublished(release));
+    }
+
+    private static async Task<IResult> DeviceExposureAsync(string id, IGrainFactory grains, IDocumentStore store, CancellationToken ct)
+    {
+        var device = Ids.Device(id);
+        if (!(await grains.GetGrain<IDeviceGrain>(device).GetState()).Device.IsEnrolled)
+        {
+            return CommandResults.Refused("device", device, new DeviceNotEnrolled(device));
+        }
+
+        return TypedResults.Ok((await DeviceExposure.ListAsync(store, device, ct)).Document());
     }
 
     /// <summary>Always 200 when the check ran: <c>intact</c> says whether the ledger is unaltered (the CLI's exit 1 is not an error of the request).</summary>

@@ -14,6 +14,7 @@ using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Releases;
 using BsiLedger.Operations.Input;
 using BsiLedger.Operations.Releases;
+using BsiLedger.Operations.Releases.Timeline;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,6 +52,8 @@ public static class ReleaseEndpoints
             .Query("listReleases", "List the releases the ledger holds, a page at a time", StatusCodes.Status400BadRequest);
         releases.MapGet("/{id}", StatusAsync).RequireAuthorization(Policies.Read)
             .Query("getRelease", "Read a release and its rollout", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        releases.MapGet("/{id}/timeline", TimelineAsync).RequireAuthorization(Policies.Read)
+            .Query("getReleaseTimeline", "Read a release's adoption, failures and recall over time", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> PublishAsync(HttpRequest request, IGrainFactory grains, CancellationToken ct)
@@ -109,6 +112,20 @@ public static class ReleaseEndpoints
         var snapshot = await grains.GetGrain<IReleaseGrain>(release.ToString()).Status();
         return snapshot.Release.IsPublished
             ? TypedResults.Ok(ReleaseDocument.Of(snapshot))
+            : CommandResults.Refused("release", release.ToString(), new ReleaseNotPublished(release));
+    }
+
+    private static async Task<IResult> TimelineAsync(
+        string id,
+        [Description("How many points a series holds at most (one more where the buckets straddle its start): 1 to 1000, 200 when not given. The bucket is the first round size that keeps the release's span within it.")] string? points,
+        IDocumentStore store, CancellationToken ct)
+    {
+        var release = Ids.Release(id);
+        var most = points is null ? ReleaseTimeline.DefaultPoints
+            : int.TryParse(points, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= ReleaseTimeline.MaxPoints ? n
+            : throw new Problems.InvalidFieldException("points", $"'{points}' is not a whole number from 1 to {ReleaseTimeline.MaxPoints}");
+        return await ReleaseTimeline.ReadAsync(store, release, most, ct) is { } timeline
+            ? TypedResults.Ok(timeline)
             : CommandResults.Refused("release", release.ToString(), new ReleaseNotPublished(release));
     }
 

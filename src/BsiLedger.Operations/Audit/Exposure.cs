@@ -13,7 +13,7 @@ namespace BsiLedger.Operations.Audit;
 public sealed record Exposure(ReleaseId Release, IReadOnlyList<ExposureWindow> Windows, ExposureTotals Totals)
 {
     /// <summary>How long the catch-up may take: a ledger whose daemon fell far behind is caught up once, here.</summary>
-    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(10);
+    internal static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(10);
 
     /// <summary>Null when the release was never published.</summary>
     public static async Task<Exposure?> ListAsync(IDocumentStore store, ReleaseId release, CancellationToken ct)
@@ -34,17 +34,7 @@ public sealed record Exposure(ReleaseId Release, IReadOnlyList<ExposureWindow> W
     public object Document() => new
     {
         release = Release.ToString(),
-        windows = Windows.Select(w => new
-        {
-            device = w.DeviceId,
-            from = w.From,
-            to = w.To,
-            stillExposed = w.StillExposed,
-            durationSeconds = w.To is { } to ? (to - w.From).TotalSeconds : (double?)null,
-            ending = w.Ending,
-            recallId = w.RecallId,
-            correlationId = w.CorrelationId,
-        }),
+        windows = Windows.Select(w => ExposureWindowFields.Of("device", w.DeviceId, w)),
         totals = Totals,
     };
 }

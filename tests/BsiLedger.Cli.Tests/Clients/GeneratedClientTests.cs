@@ -95,6 +95,15 @@ public sealed class GeneratedClientTests(ServedForClients server) : IClassFixtur
         Assert.Equal(1, recalled!.Rollout!.Recall!.Exposed);
         var exposure = await UntilAsync(() => auditor.Audit.Releases[id].Exposed.GetAsync(cancellationToken: Ct), e => e?.Totals?.Withdrawn == 1);
         Assert.Equal(1, exposure!.Totals!.Devices);
+        var timeline = await auditor.Releases[id].Timeline.GetAsync(cancellationToken: Ct);
+        Assert.Equal(1.0, timeline!.Failures![^1].Failed);
+        Assert.Equal(2.0, timeline.Failures[^1].Attempts);
+        Assert.Equal(0.0, timeline.Adoption![^1].Devices);
+        Assert.Equal(1.0, timeline.Recall!.Exposed);
+        Assert.Equal(0.0, timeline.Recall.Points![^1].Pending);
+        var windows = await auditor.Audit.Devices[inWave[0]].Exposure.GetAsync(cancellationToken: Ct);
+        var window = Assert.Single(windows!.Windows!);
+        Assert.Equal((id, "withdrawn"), (window.Release, window.Ending));
 
         var history = await auditor.Audit.Devices[inWave[0]].History.GetAsync(cancellationToken: Ct);
         Assert.Equal(["bsi.device-enrolled", "bsi.bsi-installed", "bsi.bsi-applied", "bsi.bsi-withdrawn"], Types(history!));
