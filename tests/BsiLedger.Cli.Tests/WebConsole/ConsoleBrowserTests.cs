@@ -11,7 +11,7 @@ namespace BsiLedger.Cli.Tests.WebConsole;
 /// <summary>
 /// <c>/console/</c> of a real <c>bsi serve</c> in headless chromium, used as its people use it: an operator watches a
 /// rollout advance a wave without reloading, pauses it from the keyboard, is stopped from recalling without a reason,
-/// and sees the page say the server went away and come back; an auditor finds no command and is refused one forced,
+/// sees the page say the server went away and come back, then recalls it with a reason and a confirmation; an auditor finds no command and is refused one forced,
 /// reads a device's history, and a wrong token signs nobody in. Screenshots go to <c>TestResults/screenshots/</c>.
 /// </summary>
 public sealed class ConsoleBrowserTests(PostgresFixture postgres)
@@ -21,7 +21,7 @@ public sealed class ConsoleBrowserTests(PostgresFixture postgres)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_operator_sees_a_wave_advance_live_pauses_it_by_keyboard_cannot_recall_without_a_reason_and_rides_out_a_restart()
+    public async Task An_operator_sees_a_wave_advance_live_pauses_it_by_keyboard_rides_out_a_restart_and_recalls_only_with_a_reason()
     {
         var database = await postgres.CreateDatabaseAsync();
         var first = await ServedBsi.StartAsync(database, Tick);
@@ -46,6 +46,7 @@ public sealed class ConsoleBrowserTests(PostgresFixture postgres)
             await WaitForTextAsync(page, "#release-summary", "2 of 2");
             Assert.True(await page.EvaluateExpressionAsync<bool>("window.sameLoad === true"));
             await WaitForSelectorAsync(page, "#release-charts figure svg path.adoption");
+            Assert.Contains("H", await page.EvaluateExpressionAsync<string>("document.querySelector('path.adoption').getAttribute('d')"), StringComparison.Ordinal);
             await page.ScreenshotAsync(Screenshots.PathOf("console-release-1280x800.png"), new ScreenshotOptions { FullPage = true });
 
             await page.Keyboard.PressAsync(Key.Tab);
@@ -73,6 +74,16 @@ public sealed class ConsoleBrowserTests(PostgresFixture postgres)
             second = await ServedBsi.StartAtAsync(first, database, Tick);
             await WaitForTextAsync(page, "#connection", "answers again");
             await WaitForTextAsync(page, "#release-summary", "paused");
+
+            await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 800 });
+            await page.ClickAsync("xpath/.//button[normalize-space()='Recall…']");
+            await page.TypeAsync("#recall-reason", "breaks sign-in pages");
+            await page.ClickAsync("#recall-understood");
+            await page.ClickAsync("xpath/.//button[normalize-space()='Recall it']");
+            await UntilAsync(async () => (await rollout.ReadAsync(second.Http)).GetProperty("recall").ValueKind == JsonValueKind.Object, "the release recalled");
+            Assert.Equal("breaks sign-in pages", (await rollout.ReadAsync(second.Http)).GetProperty("recall").GetProperty("reason").GetString());
+            await WaitForSelectorAsync(page, "#release-charts figure svg path.pending");
+            await page.ScreenshotAsync(Screenshots.PathOf("console-release-recalled-1280x800.png"), new ScreenshotOptions { FullPage = true });
 
             var origin = first.Http.BaseAddress!.GetLeftPart(UriPartial.Authority);
             Assert.All(requests.Urls, url => Assert.True(url.StartsWith(origin, StringComparison.Ordinal), $"the page requested {url}"));

@@ -144,24 +144,33 @@
 
   // ---- charts: inline SVG, drawn from a route's points ----
 
-  function lineChart({ label, series, yMax, yFormat, caption }) {
+  // A round step for an axis: 1, 2 or 5 times a power of ten, whole for counts.
+  function niceStep(raw, whole) {
+    const magnitude = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 5, 10].map(m => m * magnitude).find(candidate => candidate >= raw);
+    return whole ? Math.max(1, Math.round(step)) : step;
+  }
+
+  function lineChart({ label, series, yMax, yFormat, whole, caption }) {
     const [width, height, left, right, top, bottom] = [720, 260, 64, 16, 16, 40];
     const points = series.flatMap(s => s.points);
     const xs = points.map(p => p.x);
     const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
     const span = Math.max(x1 - x0, 1);
-    const yTop = Math.max(yMax ?? 0, ...points.map(p => p.y), 1e-9);
+    const highest = Math.max(yMax ?? 0, ...points.map(p => p.y));
+    const step = niceStep(Math.max(highest, whole ? 1 : 0.01) / 4, whole);
+    const yTop = Math.max(step, Math.ceil(highest / step) * step);
     const x = v => left + (v - x0) / span * (width - left - right);
     const y = v => top + (1 - v / yTop) * (height - top - bottom);
+    // Within a day the clock is what tells points apart; over longer spans, the date.
+    const tickText = at => span < 86_400_000 ? time(at).slice(11, 19) : time(at).slice(5, 16);
     const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label });
-    for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-      const v = yTop * tick;
+    for (let v = 0; v <= yTop + step / 2; v += step) {
       chart.append(svg('line', { class: 'grid', x1: left, x2: width - right, y1: y(v), y2: y(v) }),
         svg('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end' }, yFormat(v)));
     }
     for (const tick of [0, 0.5, 1]) {
-      const at = x0 + span * tick;
-      chart.append(svg('text', { x: x(at), y: height - 12, 'text-anchor': tick === 0 ? 'start' : tick === 1 ? 'end' : 'middle' }, time(at).slice(5, 16)));
+      chart.append(svg('text', { x: x(x0 + span * tick), y: height - 12, 'text-anchor': tick === 0 ? 'start' : tick === 1 ? 'end' : 'middle' }, tickText(x0 + span * tick)));
     }
     chart.append(svg('line', { class: 'axis', x1: left, x2: left, y1: top, y2: height - bottom }),
       svg('line', { class: 'axis', x1: left, x2: width - right, y1: height - bottom, y2: height - bottom }));
@@ -172,6 +181,12 @@
       chart.append(svg('path', { class: `series ${s.class}`, d: path }, svg('title', {}, s.name)));
     }
     return el('figure', {}, chart, el('figcaption', {}, caption));
+  }
+
+  // A series holds its last figure up to the release's time now, so a single point still draws a line.
+  function untilNow(points, now) {
+    const last = points.at(-1);
+    return last && now > last.x ? [...points, { x: now, y: last.y }] : points;
   }
 
   // ---- the releases page ----
@@ -279,36 +294,38 @@
   function charts(release, timeline) {
     const figures = [];
     const at = p => new Date(p.at).getTime();
+    const now = new Date(release.at).getTime();
     if (timeline.adoption.length > 0) {
       figures.push(lineChart({
         label: `Devices running ${release.release} over time; now ${count(timeline.adoption.at(-1).devices)}`,
-        series: [{ name: 'devices running it', class: 'adoption', points: timeline.adoption.map(p => ({ x: at(p), y: p.devices })) }],
+        series: [{ name: 'devices running it', class: 'adoption', points: untilNow(timeline.adoption.map(p => ({ x: at(p), y: p.devices })), now) }],
         yFormat: v => count(Math.round(v)),
+        whole: true,
         caption: 'Adoption: devices running the release, by release time.',
       }));
     }
     const rated = timeline.failures.filter(p => p.attempts > 0);
     if (rated.length > 0) {
       // Each wave's threshold from the time it started, as a step beside the rate.
-      const thresholds = release.waves.filter(w => w.startedAt).map(w => ({ x: new Date(w.startedAt).getTime(), y: release.plan.waves[w.index].failureThreshold }));
-      const end = at(rated.at(-1));
-      if (thresholds.length > 0 && end > thresholds.at(-1).x) thresholds.push({ x: end, y: thresholds.at(-1).y });
+      const thresholds = release.waves.map(w => ({ x: new Date(w.startedAt).getTime(), y: release.plan.waves[w.index].failureThreshold }));
       figures.push(lineChart({
         label: `Failure rate of ${release.release} over time against its waves' thresholds; now ${percent(rated.at(-1).failed / rated.at(-1).attempts)}`,
         series: [
-          { name: 'failure rate', class: 'failures', points: rated.map(p => ({ x: at(p), y: p.failed / p.attempts })) },
-          { name: 'threshold', class: 'threshold', points: thresholds },
+          { name: 'failure rate', class: 'failures', points: untilNow(rated.map(p => ({ x: at(p), y: p.failed / p.attempts })), now) },
+          { name: 'threshold', class: 'threshold', points: untilNow(thresholds, now) },
         ],
         yFormat: v => percent(v, 0),
-        caption: 'Failure rate of the installs reported so far (solid) against each wave\'s threshold (dashed).',
+        caption: 'Failure rate of every install reported so far (solid) against each wave\'s threshold from its start (dashed).',
       }));
     }
     if (timeline.recall) {
+      const drain = [{ x: new Date(timeline.recall.issuedAt).getTime(), y: timeline.recall.exposed }, ...timeline.recall.points.map(p => ({ x: at(p), y: p.pending }))];
       figures.push(lineChart({
-        label: `Devices still to withdraw ${release.release} since the recall; now ${count(timeline.recall.points.at(-1)?.pending ?? timeline.recall.exposed)}`,
-        series: [{ name: 'still to withdraw', class: 'pending', points: [{ x: new Date(timeline.recall.issuedAt).getTime(), y: timeline.recall.exposed }, ...timeline.recall.points.map(p => ({ x: at(p), y: p.pending }))] }],
+        label: `Devices still to withdraw ${release.release} since the recall; now ${count(drain.at(-1).y)}`,
+        series: [{ name: 'still to withdraw', class: 'pending', points: untilNow(drain, now) }],
         yMax: timeline.recall.exposed,
         yFormat: v => count(Math.round(v)),
+        whole: true,
         caption: `The recall draining: of ${count(timeline.recall.exposed)} devices running it when it was issued, those still running it.`,
       }));
     }
