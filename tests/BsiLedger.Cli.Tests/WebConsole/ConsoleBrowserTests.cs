@@ -28,7 +28,7 @@ public sealed class ConsoleBrowserTests(PostgresFixture postgres)
         var second = (ServedBsi?)null;
         try
         {
-            var rollout = await ConsoleRollout.StartAsync(first.Http, canarySoak: "6s");
+            var rollout = await ConsoleRollout.PlanAsync(first.Http, canarySoak: "8s");
             await using var browser = await HeadlessChromium.LaunchAsync();
             await using var page = await browser.NewPageAsync();
             await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 800 });
@@ -40,9 +40,11 @@ public sealed class ConsoleBrowserTests(PostgresFixture postgres)
             await page.ScreenshotAsync(Screenshots.PathOf("console-releases-1280x800.png"), new ScreenshotOptions { FullPage = true });
 
             await page.ClickAsync($"xpath/.//a[normalize-space()='{rollout.Id}']");
-            await WaitForTextAsync(page, "#release-summary", "1 of 2");
-            // Marks this page load: still there after the wave advanced means nothing reloaded the page.
+            await WaitForTextAsync(page, "#release-summary", "planned");
+            // Marks this page load: still there after the rollout started and its wave advanced, nothing reloaded the page.
             await page.EvaluateExpressionAsync("window.sameLoad = true");
+            await rollout.StartAsync(first.Http);
+            await WaitForTextAsync(page, "#release-summary", "1 of 2");
             await WaitForTextAsync(page, "#release-summary", "2 of 2");
             Assert.True(await page.EvaluateExpressionAsync<bool>("window.sameLoad === true"));
             await WaitForSelectorAsync(page, "#release-charts figure svg path.adoption");
@@ -102,7 +104,8 @@ public sealed class ConsoleBrowserTests(PostgresFixture postgres)
     public async Task An_auditor_finds_no_command_is_refused_one_forced_and_reads_a_devices_history_and_a_wrong_token_signs_nobody_in()
     {
         await using var served = await ServedBsi.StartAsync(await postgres.CreateDatabaseAsync(), Tick);
-        var rollout = await ConsoleRollout.StartAsync(served.Http, canarySoak: "1h");
+        var rollout = await ConsoleRollout.PlanAsync(served.Http, canarySoak: "1h");
+        await rollout.StartAsync(served.Http);
         await using var browser = await HeadlessChromium.LaunchAsync();
         await using var page = await browser.NewPageAsync();
         await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 800 });
@@ -180,17 +183,19 @@ public sealed class ConsoleBrowserTests(PostgresFixture postgres)
     }
 
     /// <summary>
-    /// A release of a line of its own, rolled out to 40 devices in two waves (half, then all after
-    /// <c>canarySoak</c>), the second soaking an hour so the rollout is still running when the test pauses it. One
-    /// device of the first wave installs and applies it, another fails, so the page has an adoption and a failure rate.
+    /// A release of a line of its own for 40 devices, planned in two waves (half, then all after <c>canarySoak</c>),
+    /// the second soaking an hour so the rollout is still running when the test pauses it. Once started, one device of
+    /// the first wave installs and applies it and another fails, so the page has an adoption and a failure rate.
     /// </summary>
-    private sealed record ConsoleRollout(string Id, string Installer)
+    private sealed record ConsoleRollout(string Id, string Installer, string Failer)
     {
         private static readonly string[] Components = ["WebKit"];
 
+        private string Path => $"/releases/{Uri.EscapeDataString(Id)}";
+
         public static string PagePath(string id) => $"/console/releases/{Uri.EscapeDataString(id)}";
 
-        public static async Task<ConsoleRollout> StartAsync(HttpClient http, string canarySoak)
+        public static async Task<ConsoleRollout> PlanAsync(HttpClient http, string canarySoak)
         {
             var line = UniqueIds.BaseVersion();
             var release = ReleaseId.Parse($"iOS {line} (a)");
@@ -200,24 +205,27 @@ public sealed class ConsoleBrowserTests(PostgresFixture postgres)
                 await CommandAsync(http, "/devices", new { id = device, platform = "iOS", os = line });
             }
 
-            var path = $"/releases/{Uri.EscapeDataString(release.ToString())}";
-            await CommandAsync(http, "/releases", new { id = release.ToString(), components = Components });
-            await CommandAsync(http, $"{path}/plan", new
+            var rollout = new ConsoleRollout(release.ToString(), "", "");
+            await CommandAsync(http, "/releases", new { id = rollout.Id, components = Components });
+            await CommandAsync(http, $"{rollout.Path}/plan", new
             {
                 waves = new[] { new { share = 0.5, soak = canarySoak, failureThreshold = 0.5 }, new { share = 1.0, soak = "1h", failureThreshold = 0.2 } },
                 minSample = 10,
             });
-            await CommandAsync(http, $"{path}/start", new { });
             var canary = fleet.Where(d => Cohort.Position(release, d) < 0.5).ToList();
-            var (installer, failer) = (canary[0], canary[1]);
-            await CommandAsync(http, $"/devices/{installer}/install", new { release = release.ToString() });
-            await CommandAsync(http, $"/devices/{installer}/apply", new { release = release.ToString() });
-            await CommandAsync(http, $"/devices/{failer}/fail", new { release = release.ToString(), reason = "personalisation failed" });
-            return new ConsoleRollout(release.ToString(), installer);
+            return rollout with { Installer = canary[0], Failer = canary[1] };
+        }
+
+        public async Task StartAsync(HttpClient http)
+        {
+            await CommandAsync(http, $"{Path}/start", new { });
+            await CommandAsync(http, $"/devices/{Installer}/install", new { release = Id });
+            await CommandAsync(http, $"/devices/{Installer}/apply", new { release = Id });
+            await CommandAsync(http, $"/devices/{Failer}/fail", new { release = Id, reason = "personalisation failed" });
         }
 
         public async Task<JsonElement> ReadAsync(HttpClient http) =>
-            await http.GetFromJsonAsync<JsonElement>($"/releases/{Uri.EscapeDataString(Id)}", Ct);
+            await http.GetFromJsonAsync<JsonElement>(Path, Ct);
 
         private static async Task CommandAsync(HttpClient http, string path, object body)
         {

@@ -183,10 +183,26 @@
     return el('figure', {}, chart, el('figcaption', {}, caption));
   }
 
-  // A series holds its last figure up to the release's time now, so a single point still draws a line.
-  function untilNow(points, now) {
+  // A series holds its last figure up to the release's last change, so a single point still draws a line. Not up
+  // to the release's time now: a simulation's ledger served later ends months before it.
+  function untilEnd(points, end) {
     const last = points.at(-1);
-    return last && now > last.x ? [...points, { x: now, y: last.y }] : points;
+    return last && end > last.x ? [...points, { x: end, y: last.y }] : points;
+  }
+
+  function lastChange(release, timeline) {
+    const instants = [
+      ...timeline.adoption.map(p => p.at), ...timeline.failures.map(p => p.at), ...(timeline.recall?.points.map(p => p.at) ?? []),
+      ...release.waves.flatMap(w => [w.startedAt, w.completedAt]), release.halted?.at, release.recall?.issuedAt, release.recall?.completedAt,
+    ];
+    return Math.max(...instants.filter(Boolean).map(at => new Date(at).getTime()));
+  }
+
+  function pacingText(pacing) {
+    if (!pacing) return 'all at once';
+    if (pacing.spreadOver) return `spread over ${pacing.spreadOver}`;
+    return [`${count(pacing.ratePerHour)}/h`, pacing.rampFactor ? `×${pacing.rampFactor} every ${count(pacing.rampEvery)} ${pacing.rampOn}` : null,
+      pacing.maxPerHour ? `at most ${count(pacing.maxPerHour)}/h` : null].filter(Boolean).join(', ');
   }
 
   // ---- the releases page ----
@@ -259,7 +275,7 @@
     show(regions.summary, facts([
       ['Phase', phase(r.phase)],
       ['Wave', current === null ? 'not started' : `${current.index + 1} of ${r.plan?.waves.length ?? '–'} (${percent(current.share, 0)} of the fleet)`],
-      ['Devices that applied it', count(r.waves.reduce((sum, w) => sum + w.applied, 0))],
+      ['Applied, as its waves counted', count(r.waves.reduce((sum, w) => sum + w.applied, 0))],
       ['Next step', soak === null ? 'none scheduled' : `in ${duration(soak)} (at ${time(r.nextStepAt)})`],
       ['Release time', time(r.at)],
       ['Components', r.components.join(', ')],
@@ -287,18 +303,18 @@
     show(regions.plan, r.plan ? el('div', {},
       el('p', {}, `A wave is judged once ${count(r.plan.minSample)} of its devices have reported.`),
       table('The plan', ['Wave', 'Share', 'Soak', 'Failure threshold', 'Pacing'],
-        r.plan.waves.map((w, i) => [`${i + 1}`, percent(w.share, 0), w.soak, percent(w.failureThreshold, 0), w.pacing ? JSON.stringify(w.pacing) : 'all at once']), [1, 3]))
+        r.plan.waves.map((w, i) => [`${i + 1}`, percent(w.share, 0), w.soak, percent(w.failureThreshold, 0), pacingText(w.pacing)]), [1, 3]))
       : el('p', {}, 'No plan yet.'));
   }
 
   function charts(release, timeline) {
     const figures = [];
     const at = p => new Date(p.at).getTime();
-    const now = new Date(release.at).getTime();
+    const end = lastChange(release, timeline);
     if (timeline.adoption.length > 0) {
       figures.push(lineChart({
         label: `Devices running ${release.release} over time; now ${count(timeline.adoption.at(-1).devices)}`,
-        series: [{ name: 'devices running it', class: 'adoption', points: untilNow(timeline.adoption.map(p => ({ x: at(p), y: p.devices })), now) }],
+        series: [{ name: 'devices running it', class: 'adoption', points: untilEnd(timeline.adoption.map(p => ({ x: at(p), y: p.devices })), end) }],
         yFormat: v => count(Math.round(v)),
         whole: true,
         caption: 'Adoption: devices running the release, by release time.',
@@ -311,8 +327,8 @@
       figures.push(lineChart({
         label: `Failure rate of ${release.release} over time against its waves' thresholds; now ${percent(rated.at(-1).failed / rated.at(-1).attempts)}`,
         series: [
-          { name: 'failure rate', class: 'failures', points: untilNow(rated.map(p => ({ x: at(p), y: p.failed / p.attempts })), now) },
-          { name: 'threshold', class: 'threshold', points: untilNow(thresholds, now) },
+          { name: 'failure rate', class: 'failures', points: untilEnd(rated.map(p => ({ x: at(p), y: p.failed / p.attempts })), end) },
+          { name: 'threshold', class: 'threshold', points: untilEnd(thresholds, end) },
         ],
         yFormat: v => percent(v, 0),
         caption: 'Failure rate of every install reported so far (solid) against each wave\'s threshold from its start (dashed).',
@@ -322,7 +338,7 @@
       const drain = [{ x: new Date(timeline.recall.issuedAt).getTime(), y: timeline.recall.exposed }, ...timeline.recall.points.map(p => ({ x: at(p), y: p.pending }))];
       figures.push(lineChart({
         label: `Devices still to withdraw ${release.release} since the recall; now ${count(drain.at(-1).y)}`,
-        series: [{ name: 'still to withdraw', class: 'pending', points: untilNow(drain, now) }],
+        series: [{ name: 'still to withdraw', class: 'pending', points: untilEnd(drain, end) }],
         yMax: timeline.recall.exposed,
         yFormat: v => count(Math.round(v)),
         whole: true,
