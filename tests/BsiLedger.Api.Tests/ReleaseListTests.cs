@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BsiLedger.Testing;
 
 namespace BsiLedger.Api.Tests;
 
@@ -47,6 +48,41 @@ public sealed class ReleaseListTests(ApiServerFixture server) : ApiTest(server)
         }
 
         Assert.Equal(["notplanned", "paused", "recalled"], new[] { published, paused, recalled }.Select(r => listed.Single(l => l.GetProperty("release").GetString() == r).GetProperty("phase").GetString()));
+    }
+
+    [Fact]
+    public async Task A_running_wave_s_row_counts_what_its_devices_have_reported_as_its_document_does()
+    {
+        var (release, os) = NewRelease();
+        string[] fleet = [.. Enumerable.Range(0, 4).Select(_ => UniqueIds.Device("listed"))];
+        foreach (var device in fleet)
+        {
+            await Enroll(device, os);
+        }
+
+        await Publish(release);
+        var path = $"/releases/{Route(release)}";
+        // A long soak and a sample the wave never reaches: it runs throughout, neither completed nor halted.
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/plan", new { waves = new[] { new { share = 1.0, soak = "30d", failureThreshold = 0.5 } }, minSample = 100 }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/start"));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/install", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/apply", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[1]}/install", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[2]}/fail", new { release, reason = "staging failed" }));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        JsonElement row;
+        while ((row = Assert.Single(await AllPagesAsync(Auditor), r => r.GetProperty("release").GetString() == release)).GetProperty("attempts").GetInt32() != 3
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        var wave = (await Expect(HttpStatusCode.OK, Get(Auditor, path))).GetProperty("waves")[0];
+        Assert.Equal(("running", 1, 3), (row.GetProperty("phase").GetString(), row.GetProperty("applied").GetInt32(), row.GetProperty("attempts").GetInt32()));
+        Assert.Equal(1.0 / 3, row.GetProperty("failureRate").GetDouble(), 1e-12);
+        Assert.Equal((wave.GetProperty("applied").GetInt32(), wave.GetProperty("attempts").GetInt32(), wave.GetProperty("failureRate").GetDouble()),
+            (row.GetProperty("applied").GetInt32(), row.GetProperty("attempts").GetInt32(), row.GetProperty("failureRate").GetDouble()));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using BsiLedger.Testing;
 
 namespace BsiLedger.Api.Tests;
@@ -134,6 +135,36 @@ public sealed class ReleaseRouteTests(ApiServerFixture server) : ApiTest(server)
     }
 
     [Fact]
+    public async Task A_running_wave_counts_its_devices_reports_as_they_come_in_before_it_completes()
+    {
+        var (release, os) = NewRelease();
+        string[] fleet = [.. Enumerable.Range(0, 4).Select(_ => UniqueIds.Device("live"))];
+        foreach (var device in fleet)
+        {
+            await Enroll(device, os);
+        }
+
+        await Publish(release);
+        var path = $"/releases/{Route(release)}";
+        // A long soak and a sample the wave never reaches: it runs throughout, neither completed nor halted.
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/plan", new { waves = new[] { new { share = 1.0, soak = "30d", failureThreshold = 0.5 } }, minSample = 100 }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/start"));
+        var offered = (await Expect(HttpStatusCode.OK, Get(Auditor, path))).GetProperty("waves")[0];
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/install", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/apply", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[1]}/install", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[2]}/fail", new { release, reason = "staging failed" }));
+
+        var wave = await LiveWaveAsync(path, w => w.GetProperty("attempts").GetInt32() == 3);
+
+        Assert.Equal((4, 0, 0, 0, 4), Counts(offered));
+        Assert.Equal((4, 2, 1, 1, 1), Counts(wave));
+        Assert.Equal(1.0 / 3, wave.GetProperty("failureRate").GetDouble(), 1e-12);
+        Assert.Equal(JsonValueKind.Null, wave.GetProperty("completedAt").ValueKind);
+        Assert.False(wave.GetProperty("halted").GetBoolean());
+    }
+
+    [Fact]
     public async Task Reading_a_release_takes_none_of_its_due_steps()
     {
         var (release, _) = NewRelease();
@@ -168,4 +199,24 @@ public sealed class ReleaseRouteTests(ApiServerFixture server) : ApiTest(server)
         AssertProblem(await Expect(HttpStatusCode.Conflict, Post(Operator, $"/releases/{Route(release)}/start")), "RolloutNotPlanned");
         Assert.Equal(1, await RowsAsync(release));
     }
+
+    /// <summary>The release's first wave once <paramref name="reached"/> holds of it, read until it does for 10 s at most.</summary>
+    private async Task<JsonElement> LiveWaveAsync(string path, Func<JsonElement, bool> reached)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var wave = (await Expect(HttpStatusCode.OK, Get(Auditor, path))).GetProperty("waves")[0];
+            if (reached(wave) || DateTime.UtcNow > deadline)
+            {
+                return wave;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static (int Targeted, int Installed, int Applied, int Failed, int Awaiting) Counts(JsonElement wave) =>
+        (wave.GetProperty("targeted").GetInt32(), wave.GetProperty("installed").GetInt32(), wave.GetProperty("applied").GetInt32(),
+            wave.GetProperty("failed").GetInt32(), wave.GetProperty("awaiting").GetInt32());
 }

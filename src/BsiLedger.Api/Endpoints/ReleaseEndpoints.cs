@@ -9,6 +9,7 @@ using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
 using BsiLedger.Domain.Releases.Errors;
 using BsiLedger.Domain.Releases.Pacing;
+using BsiLedger.EventStore.Index;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Releases;
@@ -96,13 +97,13 @@ public static class ReleaseEndpoints
     private static async Task<IResult> ListAsync(
         [Description("The last release of the previous page (its `next`); none for the first page.")] string? after,
         [Description("How many releases a page holds at most: 1 to 200, 50 when not given.")] string? limit,
-        IDocumentStore store, IEventJournal journal, CancellationToken ct)
+        IDocumentStore store, IEventJournal journal, ILedgerIndex index, CancellationToken ct)
     {
         var from = after is null ? (ReleaseId?)null : Fields.Read("after", () => InputParsers.Release(after));
         var size = limit is null ? ReleasePage.DefaultLimit
             : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= ReleasePage.MaxLimit ? n
             : throw new Problems.InvalidFieldException("limit", $"'{limit}' is not a whole number from 1 to {ReleasePage.MaxLimit}");
-        return TypedResults.Ok(await ReleasePage.ReadAsync(store, journal, from, size, ct));
+        return TypedResults.Ok(await ReleasePage.ReadAsync(store, journal, index, from, size, ct));
     }
 
     private static async Task<IResult> StatusAsync(string id, IGrainFactory grains)

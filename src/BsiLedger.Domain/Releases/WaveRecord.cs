@@ -21,6 +21,16 @@ public sealed record WaveRecord(
 {
     public WaveTally Latest => LastTally ?? AtStart;
 
+    /// <summary>Started and neither completed nor halted: its devices are still reporting on what its offers found.</summary>
+    public bool IsRunning => CompletedAt is null && !Halted;
+
+    /// <summary>
+    /// The wave's counts for a reader: while it runs, its offers' tally with what its devices have
+    /// <paramref name="reported"/> so far (the figures the halt rule weighs); once it completed or halted, or with no
+    /// count at hand, its <see cref="Latest"/> tally.
+    /// </summary>
+    public WaveTally TallyWith(ReportedOutcomes? reported) => IsRunning && reported is { } counted ? AtStart.With(counted) : Latest;
+
     /// <summary>
     /// The cumulative share offered once <paramref name="offered"/> devices of a paced wave's slice have been: its
     /// offers take the slice in cohort order, so the first devices of a 10% wave are those a 1% wave would have had.

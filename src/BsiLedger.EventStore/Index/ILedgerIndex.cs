@@ -20,6 +20,12 @@ public interface ILedgerIndex
     /// </summary>
     Task<ReportedOutcomes> ReportedAsync(ReleaseId release, double from, double to, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="ReportedAsync(ReleaseId, double, double, CancellationToken)"/> for many releases' ranges in one
+    /// statement, by release (one range per release).
+    /// </summary>
+    Task<IReadOnlyDictionary<ReleaseId, ReportedOutcomes>> ReportedAsync(IReadOnlyCollection<ReportRange> ranges, CancellationToken cancellationToken);
+
     /// <summary>How many events the ledger holds, all streams together.</summary>
     Task<long> EventCountAsync(CancellationToken cancellationToken);
 }

@@ -113,6 +113,48 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
         }
     }
 
+    private static readonly string ReportedByRangeSql = $"""
+        select q.release,
+               count(*) filter (where r.outcome >= {(short)InstallReport.Installed}),
+               count(*) filter (where r.outcome = {(short)InstallReport.Applied}),
+               count(*) filter (where r.outcome = {(short)InstallReport.Failed})
+        from unnest(@releases, @froms, @tos) as q(release, lo, hi)
+        left join {InstallReportProjection.TableName} r on r.release = q.release and r.position >= q.lo and r.position < q.hi
+        group by q.release
+        """;
+
+    public async Task<IReadOnlyDictionary<ReleaseId, ReportedOutcomes>> ReportedAsync(IReadOnlyCollection<ReportRange> ranges, CancellationToken cancellationToken)
+    {
+        if (ranges.Count == 0)
+        {
+            return new Dictionary<ReleaseId, ReportedOutcomes>();
+        }
+
+        try
+        {
+            return await OutageRetry.RunAsync<IReadOnlyDictionary<ReleaseId, ReportedOutcomes>>(async () =>
+            {
+                await using var session = store.QuerySession();
+                await using var command = new NpgsqlCommand(ReportedByRangeSql);
+                command.Parameters.AddWithValue("releases", ranges.Select(r => r.Release.ToString()).ToArray());
+                command.Parameters.AddWithValue("froms", ranges.Select(r => r.From).ToArray());
+                command.Parameters.AddWithValue("tos", ranges.Select(r => r.To).ToArray());
+                await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
+                var reported = new Dictionary<ReleaseId, ReportedOutcomes>(ranges.Count);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    reported[ReleaseId.Parse(reader.GetString(0))] = new ReportedOutcomes((int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3));
+                }
+
+                return reported;
+            }, options.OutageTolerance, cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new JournalUnavailableException($"could not count the reports on {ranges.Count} releases: {e.Message}", e);
+        }
+    }
+
     public async Task<long> EventCountAsync(CancellationToken cancellationToken)
     {
         try

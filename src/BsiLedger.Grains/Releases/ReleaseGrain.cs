@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Commands;
@@ -29,8 +30,11 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
 
     private RecallProgress? _recallProgress;
 
-    /// <summary>The running wave's reports as last counted, for the gauges between tallies; null before the first count.</summary>
-    private (int Wave, ReportedOutcomes Outcomes)? _reported;
+    /// <summary>
+    /// The running wave's reports as last counted (<see cref="Stopwatch"/> timestamp), for the gauges and the snapshot
+    /// between tallies; null before the first count.
+    /// </summary>
+    private (int Wave, ReportedOutcomes Outcomes, long CountedAt)? _reported;
 
     /// <summary>Wall time of the recall's RecallIssued, for its propagation latency; null without an open recall.</summary>
     private DateTimeOffset? _recallIssuedAt;
@@ -130,25 +134,33 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
 
     public async Task<ReleaseSnapshot> Advance()
     {
-        using var activity = StartActivity("release advance", null);
-        await _stream.RunAsync(RefreshNow);
-        await TakeDueStepsAsync();
-        return Snapshot();
+        var asked = Stopwatch.GetTimestamp();
+        await StepAsync();
+        return await SnapshotAsync(asked);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // An activation woken by its reminder learns of the row here, so the tick that finds no work left removes it.
         _steps ??= await this.GetReminder(reminderName);
-        await Advance();
+        await StepAsync();
     }
 
     public async Task<ReleaseSnapshot> Status()
     {
+        var asked = Stopwatch.GetTimestamp();
         await _stream.RunAsync(RefreshNow);
+        var snapshot = await SnapshotAsync(asked);
         // Another silo may have moved the rollout: this silo's gauges show what it has just read.
         PostReading();
-        return Snapshot();
+        return snapshot;
+    }
+
+    private async Task StepAsync()
+    {
+        using var activity = StartActivity("release advance", null);
+        await _stream.RunAsync(RefreshNow);
+        await TakeDueStepsAsync();
     }
 
     private async Task TakeDueStepsAsync()
@@ -231,9 +243,15 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
             return null;
         }
 
-        var reported = await index.ReportedAsync(Id, plan.ShareBefore(wave.Index), wave.Share, CancellationToken.None);
-        _reported = (wave.Index, reported);
+        var reported = await CountReportsAsync(plan, wave);
         await DecideAsync(new CheckWaveReports(Id, wave.Index, reported, Schedule), Provenance.NewCommand());
+        return reported;
+    }
+
+    private async Task<ReportedOutcomes> CountReportsAsync(RolloutPlan plan, WaveRecord wave)
+    {
+        var reported = await index.ReportedAsync(Id, plan.ShareBefore(wave.Index), wave.Share, CancellationToken.None);
+        _reported = (wave.Index, reported, Stopwatch.GetTimestamp());
         return reported;
     }
 
@@ -325,10 +343,23 @@ public sealed class ReleaseGrain(DomainClock clock, IOptions<FleetOptions> optio
         }
     }
 
-    private ReleaseSnapshot Snapshot() =>
-        new(Current, Version, Current.Recall is { IsComplete: false } ? _recallProgress : null, clock.Now);
+    /// <summary>
+    /// The state, with its running wave's reports as counted since <paramref name="asked"/> (by this call's own step),
+    /// else counted now: a document reads as the wave's devices have reported, even from an activation with no tick yet.
+    /// </summary>
+    private async Task<ReleaseSnapshot> SnapshotAsync(long asked)
+    {
+        var (release, version) = (Current, Version);
+        ReportedOutcomes? reported = null;
+        if (release is { Plan: { } plan, CurrentWave: { IsRunning: true } wave })
+        {
+            reported = _reported is { } last && last.Wave == wave.Index && last.CountedAt >= asked ? last.Outcomes : await CountReportsAsync(plan, wave);
+        }
 
-    private System.Diagnostics.Activity? StartActivity(string name, Provenance? provenance)
+        return new(release, version, release.Recall is { IsComplete: false } ? _recallProgress : null, clock.Now, reported);
+    }
+
+    private Activity? StartActivity(string name, Provenance? provenance)
     {
         var activity = LedgerTelemetry.Source.StartActivity(name);
         activity?.SetTag("bsi.release", Id.ToString());

@@ -26,7 +26,7 @@ public sealed record ReleaseReading(string Silo, ReleaseId Release, int? Wave, d
             return new ReleaseReading(silo, release.Id, null, 0, 0, 0, pending);
         }
 
-        var tally = reported is { } known && wave is { CompletedAt: null, LastTally: null } ? wave.AtStart.With(known) : wave.Latest;
+        var tally = wave.TallyWith(reported);
         return new ReleaseReading(silo, release.Id, wave.Index, tally.FailureRate, release.Plan.Waves[wave.Index].FailureThreshold, tally.Attempts, pending, release.OfferRate);
     }
 }

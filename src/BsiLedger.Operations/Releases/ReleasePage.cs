@@ -29,21 +29,27 @@ public sealed record ReleasePage(IReadOnlyList<ReleaseSummary> Releases, string?
 
     /// <summary>
     /// The ids come from the release listing; each release's state from its own stream, folded by
-    /// <see cref="Release.Apply"/> as its grain folds it, so a row says what the release's own document says and no
-    /// grain is woken to answer a list.
+    /// <see cref="Release.Apply"/> as its grain folds it, and its running wave's reports from the index, counted for the
+    /// whole page at once as its grain counts them, so a row says what the release's own document says and no grain is
+    /// woken to answer a list.
     /// </summary>
-    public static async Task<ReleasePage> ReadAsync(IDocumentStore store, IEventJournal journal, ReleaseId? after, int limit, CancellationToken ct)
+    public static async Task<ReleasePage> ReadAsync(IDocumentStore store, IEventJournal journal, ILedgerIndex index, ReleaseId? after, int limit, CancellationToken ct)
     {
         var ids = await IdsAsync(store, after, limit + 1, ct);
-        var releases = new List<ReleaseSummary>(Math.Min(limit, ids.Count));
+        var releases = new List<Release>(Math.Min(limit, ids.Count));
         foreach (var id in ids.Take(limit))
         {
-            var release = ReleaseId.Parse(id);
             var events = await journal.ReadAsync(id, 0, ct);
-            releases.Add(ReleaseSummary.Of(events.Select(e => e.Data).OfType<IReleaseEvent>().Aggregate(Release.Unpublished(release), (state, e) => state.Apply(e))));
+            releases.Add(events.Select(e => e.Data).OfType<IReleaseEvent>().Aggregate(Release.Unpublished(ReleaseId.Parse(id)), (state, e) => state.Apply(e)));
         }
 
-        return new ReleasePage(releases, ids.Count > limit ? releases[^1].Release : null);
+        var running = releases
+            .Select(r => r is { Plan: { } plan, CurrentWave: { IsRunning: true } wave } ? new ReportRange(r.Id, plan.ShareBefore(wave.Index), wave.Share) : null)
+            .OfType<ReportRange>()
+            .ToList();
+        var reported = await index.ReportedAsync(running, ct);
+        var rows = releases.Select(r => ReleaseSummary.Of(r, reported.GetValueOrDefault(r.Id))).ToList();
+        return new ReleasePage(rows, ids.Count > limit ? rows[^1].Release : null);
     }
 
     private static async Task<IReadOnlyList<string>> IdsAsync(IDocumentStore store, ReleaseId? after, int limit, CancellationToken ct)

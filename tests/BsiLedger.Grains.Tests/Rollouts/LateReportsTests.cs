@@ -4,6 +4,7 @@ using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Pacing;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Releases;
+using BsiLedger.Grains.Releases.Reports;
 
 namespace BsiLedger.Grains.Tests.Rollouts;
 
@@ -53,6 +54,43 @@ public sealed class LateReportsTests(SimulatedSilo silo) : IClassFixture<Simulat
         // The hour before a step runs at the rate the step before it knew: the 40 installs double the fourth hour's.
         Assert.Equal(150, third.Pacing!.Offered);
         Assert.Equal(250, fourth.Pacing!.Offered);
+    }
+
+    [Fact]
+    public async Task A_running_wave_s_report_counts_what_its_devices_have_reported_before_any_step_weighs_it()
+    {
+        var (fleet, ids, release, grain) = await StartedOnLateDevicesAsync(400, TestFleet.Plan(50, (0.5, 48, 0.05), (1.0, 0, 0.05)));
+        var slice = TestFleet.InCohort(ids, release, 0, 0.5);
+        await ReportAsync(fleet, release, slice.Take(10), failing: 2);
+
+        var status = await grain.Status();
+        var wave = ReleaseReport.From(status).Waves[0];
+
+        Assert.Equal((slice.Length, 8, 2, 10, slice.Length - 10), (wave.Targeted, wave.Installed, wave.Failed, wave.Attempts, wave.Awaiting));
+        Assert.Equal(0.2, wave.FailureRate, 1e-12);
+        Assert.Equal(0, status.Release.CurrentWave!.Latest.Attempts);
+    }
+
+    [Fact]
+    public async Task A_completed_or_halted_wave_keeps_the_tally_it_was_recorded_with_as_later_reports_come_in()
+    {
+        var (fleet, ids, release, grain) = await StartedOnLateDevicesAsync(400, TestFleet.Plan(10, (0.3, 1, 0.5), (0.6, 48, 0.05), (1.0, 0, 0.05)));
+        var first = TestFleet.InCohort(ids, release, 0, 0.3);
+        var second = TestFleet.InCohort(ids, release, 0.3, 0.6);
+        await ReportAsync(fleet, release, first.Take(10), failing: 0);
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        await grain.Advance();
+        await ReportAsync(fleet, release, second.Take(10), failing: 5);
+        silo.Clock.Advance(TimeSpan.FromHours(1));
+        var halted = (await grain.Advance()).Release;
+
+        await ReportAsync(fleet, release, first.Skip(10).Take(10), failing: 3);
+        await ReportAsync(fleet, release, second.Skip(10).Take(10), failing: 0);
+        var waves = ReleaseReport.From(await grain.Status()).Waves;
+
+        Assert.Equal((RolloutPhase.Halted, 1), (halted.Phase, halted.Halt!.Wave));
+        Assert.Equal((10, 0, true), (waves[0].Installed, waves[0].Failed, waves[0].CompletedAt is not null));
+        Assert.Equal((5, 5, true), (waves[1].Installed, waves[1].Failed, waves[1].Halted));
     }
 
     /// <summary>A rollout started on a line of its own whose devices all report later, through their own commands.</summary>

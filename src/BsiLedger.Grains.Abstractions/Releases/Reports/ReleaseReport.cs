@@ -23,7 +23,7 @@ public sealed record ReleaseReport(
         return new ReleaseReport(
             release.Id.ToString(),
             PhaseOf(release),
-            [.. release.Waves.Select(wave => WaveReport.From(wave, wave.Index == release.CurrentWave?.Index ? release.OfferRate : null))],
+            [.. release.Waves.Select(wave => wave.Index == release.CurrentWave?.Index ? WaveReport.From(wave, release.OfferRate, snapshot.Reported) : WaveReport.From(wave, null))],
             release.Halt is { } h ? new HaltReport(h.At, h.Wave, h.Attempts, h.Failures, h.FailureRate, h.Threshold, h.Offered, h.NotOffered) : null,
             release.Recall is { } r ? RecallReport.From(r, snapshot.Recall) : null,
             release.NextStepAt);
@@ -55,9 +55,10 @@ public sealed record WaveReport(
     double? OfferRate = null)
 {
     /// <param name="offerRate">A paced wave's offers per hour of domain time while they are going out.</param>
-    public static WaveReport From(WaveRecord wave, double? offerRate)
+    /// <param name="reported">What the wave's devices have reported so far, counted while it runs (see <see cref="WaveRecord.TallyWith"/>).</param>
+    public static WaveReport From(WaveRecord wave, double? offerRate, ReportedOutcomes? reported = null)
     {
-        var t = wave.Latest;
+        var t = wave.TallyWith(reported);
         return new WaveReport(wave.Index, wave.Share, wave.StartedAt, wave.CompletedAt, t.Targeted, t.Installed, t.Applied, t.Failed, t.Awaiting, t.Attempts, t.FailureRate,
             new SkippedReport(t.Skipped.AutoInstallOff, t.Skipped.MdmForbids, t.Skipped.Ineligible, t.Skipped.Offline), wave.Halted,
             wave.Slice, wave.Pacing?.Offered, offerRate);
