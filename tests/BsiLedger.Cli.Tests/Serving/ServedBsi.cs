@@ -60,7 +60,25 @@ public sealed class ServedBsi : IAsyncDisposable
 
     private static async Task<ServedBsi> StartAsync(string[] ledger, TimeSpan advanceEvery, string[] serveOptions, int? port)
     {
-        port ??= FreeTcpPort.Pick();
+        // A port picked here (or by serve for its silo) was free when picked, not necessarily seconds later when serve
+        // binds it: a start that lost that race is tried again on other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var served = Launch(ledger, advanceEvery, serveOptions, port ?? FreeTcpPort.Pick());
+            try
+            {
+                await served.WaitHealthyAsync();
+                return served;
+            }
+            catch (InvalidOperationException) when (port is null && attempt < 3 && served.Stderr.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await served.DisposeAsync();
+            }
+        }
+    }
+
+    private static ServedBsi Launch(string[] ledger, TimeSpan advanceEvery, string[] serveOptions, int port)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] cluster = serveOptions.Contains("--cluster") ? [] : ["--cluster", $"test-{Guid.NewGuid():N}"];
         string[] args =
@@ -89,7 +107,6 @@ public sealed class ServedBsi : IAsyncDisposable
         served._process.OutputDataReceived += (_, _) => { };
         served._process.BeginErrorReadLine();
         served._process.BeginOutputReadLine();
-        await served.WaitHealthyAsync();
         return served;
     }
 
