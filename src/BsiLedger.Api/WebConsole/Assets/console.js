@@ -180,7 +180,8 @@
       const path = s.points.map((p, i) => i === 0 ? `M${x(p.x)},${y(p.y)}` : `H${x(p.x)}V${y(p.y)}`).join('');
       chart.append(svg('path', { class: `series ${s.class}`, d: path }, svg('title', {}, s.name)));
     }
-    return el('figure', {}, chart, el('figcaption', {}, caption));
+    // Scales to the column down to a legible width, then scrolls in its own box, never the page.
+    return el('figure', {}, el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': caption }, chart), el('figcaption', {}, caption));
   }
 
   // A series holds its last figure up to the release's last change, so a single point still draws a line. Not up
