@@ -47,6 +47,35 @@ public abstract class ApiTest(ApiServerFixture server)
     protected Task<JsonElement> Publish(string release) =>
         Expect(HttpStatusCode.Created, Post(Operator, "/releases", new { id = release, components = new[] { "WebKit" } }));
 
+    /// <summary>
+    /// A release planned in one wave over four devices enrolled for it, with a long soak and a sample the wave never
+    /// reaches, started: the wave runs throughout, neither completed nor halted.
+    /// </summary>
+    protected async Task<(string Release, string Path, string[] Fleet)> StartRunningWaveAsync(string devicePrefix)
+    {
+        var (release, os) = NewRelease();
+        string[] fleet = [.. Enumerable.Range(0, 4).Select(_ => UniqueIds.Device(devicePrefix))];
+        foreach (var device in fleet)
+        {
+            await Enroll(device, os);
+        }
+
+        await Publish(release);
+        var path = $"/releases/{Route(release)}";
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/plan", new { waves = new[] { new { share = 1.0, soak = "30d", failureThreshold = 0.5 } }, minSample = 100 }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/start"));
+        return (release, path, fleet);
+    }
+
+    /// <summary>The first device installs and applies <paramref name="release"/>, the second installs it, the third fails it.</summary>
+    protected async Task ReportInstalledAppliedAndFailedAsync(string release, string[] fleet)
+    {
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/install", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/apply", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[1]}/install", new { release }));
+        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[2]}/fail", new { release, reason = "staging failed" }));
+    }
+
     protected Task<long> RowsAsync(string streamId) => StoredRows.CountAsync(server.ConnectionString, streamId);
 
     /// <summary>Asserts a problem document: its <c>code</c> (the typed error's name) and, for bad input, the field it names.</summary>

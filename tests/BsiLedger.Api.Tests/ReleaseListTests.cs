@@ -53,22 +53,8 @@ public sealed class ReleaseListTests(ApiServerFixture server) : ApiTest(server)
     [Fact]
     public async Task A_running_wave_s_row_counts_what_its_devices_have_reported_as_its_document_does()
     {
-        var (release, os) = NewRelease();
-        string[] fleet = [.. Enumerable.Range(0, 4).Select(_ => UniqueIds.Device("listed"))];
-        foreach (var device in fleet)
-        {
-            await Enroll(device, os);
-        }
-
-        await Publish(release);
-        var path = $"/releases/{Route(release)}";
-        // A long soak and a sample the wave never reaches: it runs throughout, neither completed nor halted.
-        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/plan", new { waves = new[] { new { share = 1.0, soak = "30d", failureThreshold = 0.5 } }, minSample = 100 }));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/start"));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/install", new { release }));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/apply", new { release }));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[1]}/install", new { release }));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[2]}/fail", new { release, reason = "staging failed" }));
+        var (release, path, fleet) = await StartRunningWaveAsync("listed");
+        await ReportInstalledAppliedAndFailedAsync(release, fleet);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         JsonElement row;

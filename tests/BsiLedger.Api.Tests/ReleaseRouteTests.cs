@@ -137,23 +137,9 @@ public sealed class ReleaseRouteTests(ApiServerFixture server) : ApiTest(server)
     [Fact]
     public async Task A_running_wave_counts_its_devices_reports_as_they_come_in_before_it_completes()
     {
-        var (release, os) = NewRelease();
-        string[] fleet = [.. Enumerable.Range(0, 4).Select(_ => UniqueIds.Device("live"))];
-        foreach (var device in fleet)
-        {
-            await Enroll(device, os);
-        }
-
-        await Publish(release);
-        var path = $"/releases/{Route(release)}";
-        // A long soak and a sample the wave never reaches: it runs throughout, neither completed nor halted.
-        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/plan", new { waves = new[] { new { share = 1.0, soak = "30d", failureThreshold = 0.5 } }, minSample = 100 }));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"{path}/start"));
+        var (release, path, fleet) = await StartRunningWaveAsync("live");
         var offered = (await Expect(HttpStatusCode.OK, Get(Auditor, path))).GetProperty("waves")[0];
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/install", new { release }));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[0]}/apply", new { release }));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[1]}/install", new { release }));
-        await Expect(HttpStatusCode.OK, Post(Operator, $"/devices/{fleet[2]}/fail", new { release, reason = "staging failed" }));
+        await ReportInstalledAppliedAndFailedAsync(release, fleet);
 
         var wave = await LiveWaveAsync(path, w => w.GetProperty("attempts").GetInt32() == 3);
 
