@@ -80,8 +80,16 @@ public sealed class GeneratedClientTests(ServedForClients server) : IClassFixtur
         Assert.Equal(0.5, halted!.Halted!.FailureRate);
         Assert.Equal(0.4, halted.Halted.Threshold);
         Assert.Equal((halted.Halted.Attempts, halted.Halted.FailureRate), (halted.Waves![0].Attempts, halted.Waves[0].FailureRate));
-        var listed = await auditor.Releases.GetAsync(cancellationToken: Ct);
-        Assert.Contains(listed!.Releases!, row => row.Release == id && row is { Phase: "halted", CurrentWave: 0, Halted: true, Recalled: false });
+        // A second release of the line, so that a page of one has a next page to point at.
+        await operatorClient.Releases.PostAsync(new PublishRequest { Id = $"iOS {line} (b)", Components = ["WebKit"] }, cancellationToken: Ct);
+        // The last page first: the recorded example is the last answer, and its `next` is what types the field.
+        var rest = await auditor.Releases.GetAsync(request => (request.QueryParameters.After, request.QueryParameters.Limit) = (id, "1"), Ct);
+        Assert.Equal([$"iOS {line} (b)"], rest!.Releases!.Select(r => r.Release));
+        Assert.Null(rest.Next);
+        var listed = await auditor.Releases.GetAsync(request => request.QueryParameters.Limit = "1", Ct);
+        var row = Assert.Single(listed!.Releases!);
+        Assert.True(row is { Phase: "halted", CurrentWave: 0, Halted: true, Recalled: false } && row.Release == id, $"listed {row.Release} {row.Phase}");
+        Assert.Equal(id, listed.Next);
         var resumed = await operatorClient.Releases[id].Resume.PostAsync(cancellationToken: Ct);
         Assert.Equal("accepted", resumed!.Status);
         Assert.Equal(tokens[outside[0]], (await operatorClient.Devices[outside[0]].Token.GetAsync(cancellationToken: Ct))!.DeviceToken);
