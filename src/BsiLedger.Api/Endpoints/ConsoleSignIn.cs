@@ -20,8 +20,8 @@ public static class ConsoleSignIn
 
     public const string SignOutPath = "/console/signout";
 
-    /// <summary>The roles that read, the console's users; never a device's token.</summary>
-    public static bool Admits(string? role) => role is Roles.Operator or Roles.Auditor or Roles.Sre;
+    /// <summary>The roles that read (<see cref="Policies.Read"/>), the console's users; never a device's token.</summary>
+    public static bool Admits(string? role) => Policies.RolesOf[Policies.Read].Contains(role);
 
     public static void Map(IEndpointRouteBuilder app)
     {

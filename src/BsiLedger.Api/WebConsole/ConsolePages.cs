@@ -15,8 +15,6 @@ public static class ConsolePages
 {
     public const string Path = "/console";
 
-    private const string SignInPath = Path + "/signin";
-
     // The pages load nothing but their own files, and talk to nothing but this server.
     private const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -40,14 +38,14 @@ public static class ConsolePages
         var user = context.User;
         if (user.Identity?.IsAuthenticated is not true)
         {
-            return Results.Redirect($"{SignInPath}?next={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
+            return Results.Redirect($"{Endpoints.ConsoleSignIn.Path}?next={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
         }
 
-        var role = Policies.RolesOf[Policies.Read].FirstOrDefault(user.IsInRole);
+        var role = Roles.All.FirstOrDefault(candidate => user.IsInRole(candidate) && Endpoints.ConsoleSignIn.Admits(candidate));
         if (role is null)
         {
             return Problems.ProblemResults.Status(StatusCodes.Status403Forbidden, "Forbidden",
-                "the console is for the operator, auditor and sre roles; sign in with one of their tokens at " + SignInPath);
+                "the console is for the operator, auditor and sre roles; sign in with one of their tokens at " + Endpoints.ConsoleSignIn.Path);
         }
 
         // The role is one of the fixed names above, never text from the request.
