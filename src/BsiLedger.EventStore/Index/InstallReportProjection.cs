@@ -35,18 +35,29 @@ public sealed partial class InstallReportProjection : EventProjection
         return table;
     }
 
-    public static void Project(IEvent<BsiInstallFailed> e, IDocumentOperations ops) =>
-        Report(ops, e.Data.Release, e.Data.DeviceId, InstallReport.Failed);
+    /// <summary>Written over a report row already there: a device's later report on a release replaces its earlier one.</summary>
+    public const string OnConflict = "on conflict (release, device_id) do update set outcome = excluded.outcome";
 
-    public static void Project(IEvent<BsiInstalled> e, IDocumentOperations ops) =>
-        Report(ops, e.Data.Release, e.Data.DeviceId, InstallReport.Installed);
+    public static void Project(IEvent<BsiInstallFailed> e, IDocumentOperations ops) => Report(ops, e.Data);
 
-    public static void Project(IEvent<BsiApplied> e, IDocumentOperations ops) =>
-        Report(ops, e.Data.Release, e.Data.DeviceId, InstallReport.Applied);
+    public static void Project(IEvent<BsiInstalled> e, IDocumentOperations ops) => Report(ops, e.Data);
 
-    private static void Report(IDocumentOperations ops, ReleaseId release, string deviceId, InstallReport outcome) =>
+    public static void Project(IEvent<BsiApplied> e, IDocumentOperations ops) => Report(ops, e.Data);
+
+    /// <summary>The report a device event makes on a release, or null for an event that reports on none.</summary>
+    public static (ReleaseId Release, string DeviceId, InstallReport Outcome)? ReportOf(object data) => data switch
+    {
+        BsiInstallFailed e => (e.Release, e.DeviceId, InstallReport.Failed),
+        BsiInstalled e => (e.Release, e.DeviceId, InstallReport.Installed),
+        BsiApplied e => (e.Release, e.DeviceId, InstallReport.Applied),
+        _ => null,
+    };
+
+    private static void Report(IDocumentOperations ops, object data)
+    {
+        var (release, deviceId, outcome) = ReportOf(data)!.Value;
         ops.QueueSqlCommand(
-            $"insert into {TableName} (release, device_id, position, outcome) values (?, ?, ?, ?) "
-            + "on conflict (release, device_id) do update set outcome = excluded.outcome",
+            $"insert into {TableName} (release, device_id, position, outcome) values (?, ?, ?, ?) {OnConflict}",
             release.ToString(), deviceId, Cohort.Position(release, deviceId), (short)outcome);
+    }
 }

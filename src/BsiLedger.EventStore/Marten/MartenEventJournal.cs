@@ -48,6 +48,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     private readonly bool _chain;
     private readonly RoundTripQueue<PendingAppend> _appends;
     private readonly RoundTripQueue<PendingRead> _reads;
+    private readonly SetBasedAppends _writer;
     private readonly UnknownOutcomes _unknownOutcomes;
     private readonly TimeSpan _outageTolerance;
     // Ends the waits for a database that is down when the journal shuts down.
@@ -63,6 +64,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         _chain = options.ChainEvents;
         _outageTolerance = options.OutageTolerance;
         _unknownOutcomes = new UnknownOutcomes(store);
+        _writer = new SetBasedAppends(store);
         _appends = new RoundTripQueue<PendingAppend>(options.MaxStreamsPerCommit, options.Writers, CommitAsync);
         _reads = new RoundTripQueue<PendingRead>(options.MaxStreamsPerRead, options.Writers, ReadBatchAsync);
     }
@@ -118,8 +120,9 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     }
 
     /// <summary>
-    /// Chains the events on the caller's thread, so hashing spreads over the grains' threads instead of queueing
-    /// behind the writers. The payload is hashed as Marten serialises it, in its canonical form.
+    /// Serialises and chains the events on the caller's thread, so that work spreads over the grains' threads instead
+    /// of queueing behind the writers. The payload is hashed as the store serialises it, in its canonical form, and
+    /// stored as that same JSON.
     /// </summary>
     internal PendingAppend Chain(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, ActivityContext caller)
     {
@@ -128,24 +131,24 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
             throw new ArgumentException("an append needs at least one event", nameof(events));
         }
 
-        var hashes = new EventHash[events.Count];
-        if (!_chain)
-        {
-            return new PendingAppend(streamId, expected, events, hashes, caller);
-        }
-
         var serializer = _store.Options.Serializer();
+        var json = new string[events.Count];
+        var hashes = new EventHash[events.Count];
         var previous = expected.Hash;
         for (var i = 0; i < events.Count; i++)
         {
             var data = events[i].Data;
             var typeName = EventNames.GetValueOrDefault(data.GetType())
                 ?? throw new ArgumentException($"{data.GetType().Name} is not a ledger event type", nameof(events));
-            using var payload = JsonDocument.Parse(serializer.ToJson(data));
-            previous = hashes[i] = ChainLink.Hash(previous, streamId, expected.Version + i + 1, typeName, payload.RootElement, events[i].Provenance);
+            json[i] = serializer.ToJson(data);
+            if (_chain)
+            {
+                using var payload = JsonDocument.Parse(json[i]);
+                previous = hashes[i] = ChainLink.Hash(previous, streamId, expected.Version + i + 1, typeName, payload.RootElement, events[i].Provenance);
+            }
         }
 
-        return new PendingAppend(streamId, expected, events, hashes, caller);
+        return new PendingAppend(streamId, expected, events, json, hashes, caller);
     }
 
     /// <summary>
@@ -172,10 +175,11 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     }
 
     /// <summary>
-    /// A transaction over many streams fails whole on one stream's conflict: the conflicting append is
-    /// refused alone and the rest go again, so one stale grain never costs the others their write.
-    /// A database that drops the connection or restarts is waited out (<see cref="JournalOptions.OutageTolerance"/>);
-    /// what the failed transaction did is then settled from the streams before anything goes again.
+    /// One transaction for the batch: an append whose stream moved, or whose new stream another writer started, is
+    /// refused alone and the rest commit (<see cref="SetBasedAppends"/>); an append reporting on a recalled release is
+    /// refused and the rest go again. A database that drops the connection or restarts is waited out
+    /// (<see cref="JournalOptions.OutageTolerance"/>); what the failed transaction did is then settled from the streams
+    /// before anything goes again.
     /// </summary>
     private async Task CommitIsolatingConflictsAsync(List<PendingAppend> appends)
     {
@@ -197,15 +201,24 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
                         }
                     }
 
-                    var events = await SaveAsync(appends);
-                    foreach (var append in appends)
+                    var refused = await _writer.WriteAsync(appends);
+                    foreach (var conflict in refused)
+                    {
+                        JournalMetrics.CountConflict();
+                        activity?.AddEvent(new ActivityEvent("conflict", tags: new ActivityTagsCollection { ["bsi.stream"] = conflict.StreamId }));
+                        conflict.Failed(new StreamConflictException(conflict.StreamId, conflict.ExpectedVersion));
+                    }
+
+                    var committed = appends.Except(refused).ToList();
+                    var events = committed.Sum(a => a.Events.Count);
+                    foreach (var append in committed)
                     {
                         append.Committed();
                     }
 
                     activity?.SetTag("bsi.events", events);
                     JournalMetrics.EventsAppended.Add(events);
-                    JournalMetrics.CommitStreams.Record(appends.Count);
+                    JournalMetrics.CommitStreams.Record(committed.Count);
                     JournalMetrics.AppendBatchSize.Record(events);
                     return;
                 }
@@ -219,23 +232,11 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
                         appends.Remove(refused);
                     }
                 }
-                catch (Exception e) when (IsConflict(e))
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected)
                 {
-                    JournalMetrics.CountConflict();
-                    var conflicting = appends.FindIndex(a => a.StreamId == ConflictingStream(e));
-                    if (conflicting < 0 && appends.Count > 1)
-                    {
-                        // Not known which stream: halve the batch until the conflict is alone.
-                        var half = appends.Count / 2;
-                        await CommitIsolatingConflictsAsync(appends[..half]);
-                        await CommitIsolatingConflictsAsync(appends[half..]);
-                        return;
-                    }
-
-                    var refused = appends[Math.Max(conflicting, 0)];
-                    activity?.AddEvent(new ActivityEvent("conflict", tags: new ActivityTagsCollection { ["bsi.stream"] = refused.StreamId }));
-                    refused.Failed(new StreamConflictException(refused.StreamId, refused.ExpectedVersion, e));
-                    appends.Remove(refused);
+                    // Two batches locking shared streams in different orders: the server rolled this one back before it
+                    // drew a sequence number, and going again is safe because every append in it is conditional.
+                    activity?.AddEvent(new ActivityEvent("deadlock", tags: new ActivityTagsCollection { ["exception.message"] = e.Message }));
                 }
                 catch (Exception e) when (TransientFailure.Is(e))
                 {
@@ -292,41 +293,6 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private async Task<int> SaveAsync(List<PendingAppend> appends)
-    {
-        await using var session = _store.LightweightSession();
-        if (ReleaseGateLocks.For(appends) is { } gate && await gate.AcquireAsync(session) is { Count: > 0 } recalled)
-        {
-            throw new RecalledReleases(recalled);
-        }
-
-        var events = 0;
-        foreach (var append in appends)
-        {
-            var data = append.Events.Select(e => e.Data).ToArray();
-            // Starting a stream needs no look-up of its state (a collision is the conflict); appending states the
-            // version the stream must reach, which Marten checks against the stored one.
-            var action = append.ExpectedVersion == 0
-                ? session.Events.StartStream(append.StreamId, data)
-                : session.Events.Append(append.StreamId, append.NewHead.Version, data);
-            action.Events[0].Id = append.FirstEventId;
-            for (var i = 0; i < append.Events.Count; i++)
-            {
-                action.Events[i].CorrelationId = append.Events[i].Provenance.CorrelationId;
-                action.Events[i].CausationId = append.Events[i].Provenance.CausationId;
-                if (_chain)
-                {
-                    action.Events[i].SetHeader(HashHeader, append.Hashes[i].ToString());
-                }
-            }
-
-            events += append.Events.Count;
-        }
-
-        await session.SaveChangesAsync(CancellationToken.None);
-        return events;
     }
 
     private async Task ReadBatchAsync(List<PendingRead> reads)
@@ -391,17 +357,6 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
 
         return events;
     }
-
-    // A stale version on an existing stream is a ConcurrencyException; two writers racing to create a
-    // new stream collide on its primary key instead.
-    private static bool IsConflict(Exception e) =>
-        e is ConcurrencyException or ExistingStreamIdCollisionException or global::Marten.Exceptions.ExistingStreamIdCollisionException;
-
-    /// <summary>
-    /// A stale version is found per stream before writing, so its stream is known. A collision is the database
-    /// refusing a second stream row, reported for the transaction, not reliably for the stream: null.
-    /// </summary>
-    private static string? ConflictingStream(Exception e) => e is ConcurrencyException c ? c.Id?.ToString() : null;
 
     private static bool IsInfrastructure(Exception e) =>
         e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException

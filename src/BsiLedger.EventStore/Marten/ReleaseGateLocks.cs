@@ -4,7 +4,6 @@ using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Events;
-using Marten;
 using Npgsql;
 
 namespace BsiLedger.EventStore.Marten;
@@ -14,7 +13,7 @@ namespace BsiLedger.EventStore.Marten;
 /// <c>BsiInstalled</c>, <c>BsiInstallFailed</c> or <c>BsiApplied</c> of a release is stored after its
 /// <c>RecallIssued</c>, whichever process wrote either (decision 0011). A transaction that reports on a release takes
 /// its advisory lock shared, then reads whether the release's stream holds its recall; one that recalls it takes the lock exclusively before
-/// Marten draws the recall's sequence number. Locks are transaction-scoped and taken in one order (by key) so two
+/// the recall draws its sequence number. Locks are transaction-scoped and taken in one order (by key) so two
 /// transactions can never wait for each other.
 /// </summary>
 internal sealed class ReleaseGateLocks
@@ -82,20 +81,38 @@ internal sealed class ReleaseGateLocks
         return new ReleaseGateLocks([.. locks.Select(l => l.Key)], [.. locks.Select(l => l.Exclusive)], [.. reported.Select(r => r.ToString())]);
     }
 
-    /// <summary>Takes the locks in the session's transaction; returns the reported releases the ledger holds as recalled.</summary>
-    public async Task<IReadOnlySet<ReleaseId>> AcquireAsync(IDocumentSession session)
+    /// <summary>
+    /// Adds the locks and, when the transaction reports on releases, the status read after them: the batch's first
+    /// commands, in its transaction. <see cref="ReadAsync"/> reads their answers.
+    /// </summary>
+    /// <param name="schema">The store's event schema (tests give stores schemas of their own).</param>
+    public void AddTo(NpgsqlBatch batch, string schema)
     {
-        await session.BeginTransactionAsync(CancellationToken.None);
-        await using var command = new NpgsqlCommand(_reported.Length == 0 ? LockSql : LockSql + ";\n" + StatusSql(session.DocumentStore.Options.Events.DatabaseSchemaName));
-        command.Parameters.AddWithValue("space", LockSpace);
-        command.Parameters.AddWithValue("keys", _keys);
-        command.Parameters.AddWithValue("exclusive", _exclusive);
-        command.Parameters.AddWithValue("releases", _reported);
-        await using var reader = await session.ExecuteReaderAsync(command, CancellationToken.None);
+        var locks = new NpgsqlBatchCommand(LockSql);
+        locks.Parameters.AddWithValue("space", LockSpace);
+        locks.Parameters.AddWithValue("keys", _keys);
+        locks.Parameters.AddWithValue("exclusive", _exclusive);
+        batch.BatchCommands.Add(locks);
+        if (_reported.Length > 0)
+        {
+            var status = new NpgsqlBatchCommand(StatusSql(schema));
+            status.Parameters.AddWithValue("releases", _reported);
+            batch.BatchCommands.Add(status);
+        }
+    }
+
+    /// <summary>Reads what <see cref="AddTo"/>'s commands answered: the reported releases the ledger holds as recalled.</summary>
+    public async Task<IReadOnlySet<ReleaseId>> ReadAsync(NpgsqlDataReader reader)
+    {
+        while (await reader.ReadAsync())
+        {
+        }
+
         var recalled = new HashSet<ReleaseId>();
         // Publication is not checked here: a release is never unpublished, so the grain's read before deciding holds.
-        while (await reader.NextResultAsync())
+        if (_reported.Length > 0)
         {
+            await reader.NextResultAsync();
             while (await reader.ReadAsync())
             {
                 if ((ReleaseStatus)reader.GetInt32(1) == ReleaseStatus.Recalled)

@@ -16,9 +16,15 @@ public sealed class DeviceStateProjection : SingleStreamProjection<DeviceState, 
         }
     }
 
-    public override DeviceState? Evolve(DeviceState? snapshot, string id, IEvent e)
+    public override DeviceState? Evolve(DeviceState? snapshot, string id, IEvent e) => Fold(snapshot, e.Data, e.Version);
+
+    /// <summary>
+    /// The document after one device event at stream version <paramref name="version"/>: what Marten's inline run of this
+    /// projection does, and what the journal's own writer (decision 0017) does for a batch.
+    /// </summary>
+    public static DeviceState? Fold(DeviceState? snapshot, object data, long version)
     {
-        if (e.Data is DeviceEnrolled enrolled)
+        if (data is DeviceEnrolled enrolled)
         {
             snapshot = new DeviceState
             {
@@ -37,7 +43,7 @@ public sealed class DeviceStateProjection : SingleStreamProjection<DeviceState, 
             return null;
         }
 
-        switch (e.Data)
+        switch (data)
         {
             case AutoInstallChanged c:
                 snapshot.AutoInstall = c.AutoInstall;
@@ -64,7 +70,7 @@ public sealed class DeviceStateProjection : SingleStreamProjection<DeviceState, 
                 break;
         }
 
-        snapshot.Version = e.Version;
+        snapshot.Version = version;
         return snapshot;
     }
 }

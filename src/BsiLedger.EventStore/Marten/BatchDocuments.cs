@@ -1,0 +1,89 @@
+using BsiLedger.Domain.Devices.Events;
+using BsiLedger.Domain.Releases.Events;
+using BsiLedger.EventStore.Index;
+using BsiLedger.EventStore.ReadModels;
+using Marten;
+
+namespace BsiLedger.EventStore.Marten;
+
+/// <summary>
+/// The inline read models a batch's accepted appends leave, folded with the projections' own code and written by the
+/// journal in the events' transaction (decision 0017): what Marten's inline projections would write, one upsert per
+/// table instead of one per document. The projections stay registered with Marten, which runs them for any append
+/// made through a Marten session, and can rebuild the tables.
+/// </summary>
+internal sealed class BatchDocuments
+{
+    public DocumentRows Devices { get; } = new("mt_doc_devicestate", typeof(DeviceState));
+
+    public DocumentRows Members { get; } = new("mt_doc_fleetmember", typeof(FleetMember));
+
+    public DocumentRows Listings { get; } = new("mt_doc_releaselisting", typeof(ReleaseListing));
+
+    public InstallReportRows Reports { get; } = new();
+
+    public IEnumerable<DocumentRows> Tables => [Devices, Members, Listings];
+
+    /// <param name="devices">The appended streams' <see cref="DeviceState"/> before the batch.</param>
+    /// <param name="members">The <see cref="FleetMember"/> of the appended streams that move to another OS.</param>
+    public static BatchDocuments Fold(
+        IEnumerable<PendingAppend> accepted, IReadOnlyDictionary<string, DeviceState> devices, IReadOnlyDictionary<string, FleetMember> members, ISerializer serializer)
+    {
+        var documents = new BatchDocuments();
+        foreach (var append in accepted)
+        {
+            documents.Fold(append, devices.GetValueOrDefault(append.StreamId), members.GetValueOrDefault(append.StreamId), serializer);
+        }
+
+        return documents;
+    }
+
+    private void Fold(PendingAppend append, DeviceState? device, FleetMember? member, ISerializer serializer)
+    {
+        var version = append.NewHead.Version;
+        var (deviceMoved, memberMoved) = (false, false);
+        ReleaseListing? listing = null;
+        for (var i = 0; i < append.Events.Count; i++)
+        {
+            var data = append.Events[i].Data;
+            Reports.Add(data);
+            switch (data)
+            {
+                case IDeviceEvent:
+                    device = DeviceStateProjection.Fold(device, data, append.ExpectedVersion + i + 1);
+                    deviceMoved = true;
+                    break;
+                case ReleasePublished published:
+                    listing = ReleaseListingProjection.Create(published);
+                    break;
+            }
+
+            switch (data)
+            {
+                case DeviceEnrolled enrolled:
+                    member = FleetMemberProjection.Create(enrolled);
+                    memberMoved = true;
+                    break;
+                case OsUpdated updated when member is not null:
+                    FleetMemberProjection.Apply(updated, member);
+                    memberMoved = true;
+                    break;
+            }
+        }
+
+        if (deviceMoved && device is not null)
+        {
+            Devices.Add(append.StreamId, serializer.ToJson(device), version);
+        }
+
+        if (memberMoved && member is not null)
+        {
+            Members.Add(append.StreamId, serializer.ToJson(member), version);
+        }
+
+        if (listing is not null)
+        {
+            Listings.Add(append.StreamId, serializer.ToJson(listing), version);
+        }
+    }
+}

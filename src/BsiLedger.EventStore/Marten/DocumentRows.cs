@@ -1,0 +1,35 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BsiLedger.EventStore.Marten;
+
+/// <summary>One document table's rows for a batch, as parallel arrays for one set-based upsert.</summary>
+internal sealed class DocumentRows(string table, Type document)
+{
+    private readonly List<string> _ids = [];
+    private readonly List<string> _data = [];
+    private readonly List<long> _versions = [];
+
+    public string Table { get; } = table;
+
+    /// <summary>What Marten writes in <c>mt_dotnet_type</c>: the document type's full name.</summary>
+    public string DotnetType { get; } = document.FullName!;
+
+    public int Count => _ids.Count;
+
+    /// <param name="version">The stream's version after the batch: Marten's <c>mt_version</c> for a projected document.</param>
+    public void Add(string id, string json, long version)
+    {
+        _ids.Add(id);
+        _data.Add(json);
+        _versions.Add(version);
+    }
+
+    public void Bind(NpgsqlParameterCollection parameters)
+    {
+        parameters.AddWithValue("ids", _ids.ToArray());
+        parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = _data.ToArray() });
+        parameters.AddWithValue("versions", _versions.ToArray());
+        parameters.AddWithValue("dotnet_type", DotnetType);
+    }
+}

@@ -1,0 +1,32 @@
+using BsiLedger.Domain.Releases;
+using BsiLedger.EventStore.Index;
+using Npgsql;
+
+namespace BsiLedger.EventStore.Marten;
+
+/// <summary>
+/// A batch's rows for <see cref="InstallReportProjection.TableName"/>: a device's last report per release, since one
+/// upsert may not touch a row twice.
+/// </summary>
+internal sealed class InstallReportRows
+{
+    private readonly Dictionary<(ReleaseId Release, string DeviceId), InstallReport> _latest = [];
+
+    public int Count => _latest.Count;
+
+    public void Add(object data)
+    {
+        if (InstallReportProjection.ReportOf(data) is var (release, deviceId, outcome))
+        {
+            _latest[(release, deviceId)] = outcome;
+        }
+    }
+
+    public void Bind(NpgsqlParameterCollection parameters)
+    {
+        parameters.AddWithValue("releases", _latest.Keys.Select(k => k.Release.ToString()).ToArray());
+        parameters.AddWithValue("devices", _latest.Keys.Select(k => k.DeviceId).ToArray());
+        parameters.AddWithValue("positions", _latest.Keys.Select(k => Cohort.Position(k.Release, k.DeviceId)).ToArray());
+        parameters.AddWithValue("outcomes", _latest.Values.Select(o => (short)o).ToArray());
+    }
+}
