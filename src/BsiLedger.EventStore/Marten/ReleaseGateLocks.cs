@@ -101,9 +101,13 @@ internal sealed class ReleaseGateLocks
         }
     }
 
-    /// <summary>Reads what <see cref="AddTo"/>'s commands answered: the reported releases the ledger holds as recalled.</summary>
+    /// <summary>
+    /// Reads what <see cref="AddTo"/>'s commands answered, the results after the reader's current one: the reported
+    /// releases the ledger holds as recalled.
+    /// </summary>
     public async Task<IReadOnlySet<ReleaseId>> ReadAsync(NpgsqlDataReader reader)
     {
+        await reader.NextResultAsync();
         while (await reader.ReadAsync())
         {
         }

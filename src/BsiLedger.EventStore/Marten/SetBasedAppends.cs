@@ -59,6 +59,7 @@ internal sealed class SetBasedAppends
         var moves = moving.Where(a => a.Events.Any(e => e.Data is OsUpdated)).Select(a => a.StreamId).ToArray();
 
         await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(AppendStatements.PlanEachExecution));
         gate?.AddTo(batch, _schema);
         Add(batch, _sql.MoveStreams, moving.Length, p =>
         {
@@ -73,11 +74,7 @@ internal sealed class SetBasedAppends
         });
         Add(batch, _sql.ReadDocuments("mt_doc_devicestate"), devices.Length, p => p.AddWithValue("ids", devices));
         Add(batch, _sql.ReadDocuments("mt_doc_fleetmember"), moves.Length, p => p.AddWithValue("ids", moves));
-        if (batch.BatchCommands.Count == 0)
-        {
-            return new BatchDecision([], [], new Dictionary<string, DeviceState>(), new Dictionary<string, FleetMember>());
-        }
-
+        // Each command's answer is read in order; the reader starts on the plan setting's.
         await using var reader = await batch.ExecuteReaderAsync();
         if (gate is not null && await gate.ReadAsync(reader) is { Count: > 0 } recalled)
         {
@@ -87,12 +84,12 @@ internal sealed class SetBasedAppends
         var written = new HashSet<string>(StringComparer.Ordinal);
         if (moving.Length > 0)
         {
-            await ReadIdsAsync(reader, gate is not null, written);
+            await ReadIdsAsync(reader, written);
         }
 
         if (starting.Length > 0)
         {
-            await ReadIdsAsync(reader, gate is not null || moving.Length > 0, written);
+            await ReadIdsAsync(reader, written);
         }
 
         var deviceStates = devices.Length > 0 ? await ReadDocumentsAsync<DeviceState>(reader) : [];
@@ -161,13 +158,9 @@ internal sealed class SetBasedAppends
         batch.BatchCommands.Add(command);
     }
 
-    private static async Task ReadIdsAsync(NpgsqlDataReader reader, bool next, HashSet<string> ids)
+    private static async Task ReadIdsAsync(NpgsqlDataReader reader, HashSet<string> ids)
     {
-        if (next)
-        {
-            await reader.NextResultAsync();
-        }
-
+        await reader.NextResultAsync();
         while (await reader.ReadAsync())
         {
             ids.Add(reader.GetString(0));
