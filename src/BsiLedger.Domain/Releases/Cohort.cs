@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
+using System.Text.Unicode;
 
 namespace BsiLedger.Domain.Releases;
 
@@ -10,7 +11,12 @@ namespace BsiLedger.Domain.Releases;
 /// </summary>
 public static class Cohort
 {
-    public static double Position(ReleaseId release, string deviceId) => Position($"{release}\n{deviceId}");
+    public static double Position(ReleaseId release, string deviceId)
+    {
+        // Hashed from the stack: a wave's fan-out and every stored report ask this once per device.
+        Span<byte> key = stackalloc byte[256];
+        return Utf8.TryWrite(key, $"{release}\n{deviceId}", out var written) ? Position(key[..written]) : Position($"{release}\n{deviceId}");
+    }
 
     /// <summary>The same stable position for any key; the simulator uses it for its seeded draws.</summary>
     public static double Position(string key) => Position(Encoding.UTF8.GetBytes(key));

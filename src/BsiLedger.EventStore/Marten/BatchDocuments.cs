@@ -73,17 +73,17 @@ internal sealed class BatchDocuments
 
         if (deviceMoved && device is not null)
         {
-            Devices.Add(append.StreamId, serializer.ToJson(device), version);
+            Devices.Add(append.StreamId, Utf8Json.Serialize(serializer, device), version);
         }
 
         if (memberMoved && member is not null)
         {
-            Members.Add(append.StreamId, serializer.ToJson(member), version);
+            Members.Add(append.StreamId, Utf8Json.Serialize(serializer, member), version);
         }
 
         if (listing is not null)
         {
-            Listings.Add(append.StreamId, serializer.ToJson(listing), version);
+            Listings.Add(append.StreamId, Utf8Json.Serialize(serializer, listing), version);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace BsiLedger.EventStore.Marten;
 internal sealed class DocumentRows(string table, Type document)
 {
     private readonly List<string> _ids = [];
-    private readonly List<string> _data = [];
+    private readonly List<byte[]> _data = [];
     private readonly List<long> _versions = [];
 
     public string Table { get; } = table;
@@ -18,7 +18,7 @@ internal sealed class DocumentRows(string table, Type document)
     public int Count => _ids.Count;
 
     /// <param name="version">The stream's version after the batch: Marten's <c>mt_version</c> for a projected document.</param>
-    public void Add(string id, string json, long version)
+    public void Add(string id, byte[] json, long version)
     {
         _ids.Add(id);
         _data.Add(json);

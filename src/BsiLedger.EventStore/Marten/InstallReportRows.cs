@@ -24,7 +24,9 @@ internal sealed class InstallReportRows
 
     public void Bind(NpgsqlParameterCollection parameters)
     {
-        parameters.AddWithValue("releases", _latest.Keys.Select(k => k.Release.ToString()).ToArray());
+        // A batch reports on a few releases: each one's id is written once, not once per report.
+        var names = _latest.Keys.Select(k => k.Release).Distinct().ToDictionary(r => r, r => r.ToString());
+        parameters.AddWithValue("releases", _latest.Keys.Select(k => names[k.Release]).ToArray());
         parameters.AddWithValue("devices", _latest.Keys.Select(k => k.DeviceId).ToArray());
         parameters.AddWithValue("positions", _latest.Keys.Select(k => Cohort.Position(k.Release, k.DeviceId)).ToArray());
         parameters.AddWithValue("outcomes", _latest.Values.Select(o => (short)o).ToArray());

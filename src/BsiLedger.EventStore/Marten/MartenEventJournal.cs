@@ -132,7 +132,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         }
 
         var serializer = _store.Options.Serializer();
-        var json = new string[events.Count];
+        var json = new byte[events.Count][];
         var hashes = new EventHash[events.Count];
         var previous = expected.Hash;
         for (var i = 0; i < events.Count; i++)
@@ -140,7 +140,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
             var data = events[i].Data;
             var typeName = EventNames.GetValueOrDefault(data.GetType())
                 ?? throw new ArgumentException($"{data.GetType().Name} is not a ledger event type", nameof(events));
-            json[i] = serializer.ToJson(data);
+            json[i] = Utf8Json.Serialize(serializer, data);
             if (_chain)
             {
                 using var payload = JsonDocument.Parse(json[i]);

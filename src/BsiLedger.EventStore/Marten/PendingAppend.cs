@@ -5,7 +5,7 @@ using BsiLedger.EventStore.Journal;
 namespace BsiLedger.EventStore.Marten;
 
 /// <summary>One grain's append, its events already chained, waiting for its batch to be durable.</summary>
-internal sealed class PendingAppend(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, IReadOnlyList<string> json, IReadOnlyList<EventHash> hashes, ActivityContext caller)
+internal sealed class PendingAppend(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, IReadOnlyList<byte[]> json, IReadOnlyList<EventHash> hashes, ActivityContext caller)
 {
     private readonly TaskCompletionSource<StreamHead> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -15,8 +15,8 @@ internal sealed class PendingAppend(string streamId, StreamHead expected, IReadO
 
     public IReadOnlyList<JournalEvent> Events { get; } = events;
 
-    /// <summary>Each event's payload as the store's serializer writes it: what is hashed and what is stored.</summary>
-    public IReadOnlyList<string> Json { get; } = json;
+    /// <summary>Each event's payload as the store's serializer writes it, in UTF-8: what is hashed and what is stored.</summary>
+    public IReadOnlyList<byte[]> Json { get; } = json;
 
     /// <summary>Each event's chain hash, in order (<see cref="EventHash.None"/> when the journal does not chain).</summary>
     public IReadOnlyList<EventHash> Hashes { get; } = hashes;

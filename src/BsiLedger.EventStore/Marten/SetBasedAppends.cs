@@ -116,7 +116,7 @@ internal sealed class SetBasedAppends
     private static void BindEvents(NpgsqlParameterCollection parameters, List<PendingAppend> appends)
     {
         var count = appends.Sum(a => a.Events.Count);
-        var (ids, streams, versions, data, types, dotnetTypes) = (new Guid[count], new string[count], new long[count], new string[count], new string[count], new string[count]);
+        var (ids, streams, versions, data, types, dotnetTypes) = (new Guid[count], new string[count], new long[count], new byte[count][], new string[count], new string[count]);
         var (correlations, causations, headers) = (new string[count], new string[count], new string?[count]);
         var row = 0;
         foreach (var append in appends)
