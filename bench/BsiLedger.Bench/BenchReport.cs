@@ -16,19 +16,26 @@ public sealed record BenchReport(
     PhaseResult Copy,
     PhaseResult WithoutJournal,
     EventTime EventTime,
-    TargetRatio BatchedOverBaseline,
-    TargetRatio BatchedOverCopy,
-    TargetRatio ChainedOverUnchained,
+    TargetFigure BatchedRate,
+    TargetFigure? BatchedAllocation,
+    TargetFigure BatchedOverCopy,
+    TargetFigure ChainedOverUnchained,
+    double BatchedOverBaseline,
     double? TracedOverBatched,
     string Database,
     MachineInfo Machine,
     DateTimeOffset TimestampUtc)
 {
-    /// <summary>Group commit should append at least ten times as fast as one transaction per append…</summary>
-    public const double BaselineTarget = 10;
+    /// <summary>
+    /// Issue 19's targets for the batched grain path: events per second, KB allocated per event, and its rate over a
+    /// binary COPY of the same rows. Batched over one append per transaction is printed with no target: it moves
+    /// whenever the lone append gets cheaper.
+    /// </summary>
+    public const double RateTarget = 25_000;
 
-    /// <summary>…and at least 30% as fast as copying the same rows straight into the table.</summary>
-    public const double CopyTarget = 0.30;
+    public const double AllocationTargetKilobytes = 12;
+
+    public const double CopyTarget = 0.15;
 
     /// <summary>The hash chain may cost the batched append at most ~15% of its rate.</summary>
     public const double ChainTarget = 0.85;
@@ -53,9 +60,11 @@ public sealed record BenchReport(
         copy,
         withoutJournal,
         EventTime.Split(batched, withoutJournal),
-        TargetRatio.Of(batched, baseline, BaselineTarget),
-        TargetRatio.Of(batched, copy, CopyTarget),
-        TargetRatio.Of(batched, unchained, ChainTarget),
+        new TargetFigure(batched.EventsPerSecond, RateTarget),
+        batched.AllocatedBytesPerEvent is { } allocated ? new TargetFigure(allocated / 1024, AllocationTargetKilobytes, AtMost: true) : null,
+        TargetFigure.Ratio(batched, copy, CopyTarget),
+        TargetFigure.Ratio(batched, unchained, ChainTarget),
+        TargetFigure.Over(batched, baseline),
         traced is null || batched.EventsPerSecond == 0 ? null : traced.EventsPerSecond / batched.EventsPerSecond,
         database,
         machine,
