@@ -2,6 +2,7 @@ using BsiLedger.Domain.Releases;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.EventStore.Outages;
+using BsiLedger.EventStore.Postgres;
 using Marten;
 using Npgsql;
 
@@ -71,9 +72,10 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
         OutageRetry.RunAsync<IReadOnlyDictionary<ReleaseId, ReleaseStatus>>(async () =>
         {
             await using var session = store.QuerySession();
-            await using var command = new NpgsqlCommand(ReleaseGateLocks.StatusSql(store.Options.Events.DatabaseSchemaName));
+            await using var command = new NpgsqlCommand($"{CustomPlans.ForTransaction};\n{ReleaseGateLocks.StatusSql(store.Options.Events.DatabaseSchemaName)}");
             command.Parameters.AddWithValue("releases", releases.Select(r => r.ToString()).ToArray());
             await using var reader = await session.ExecuteReaderAsync(command, CancellationToken.None);
+            await reader.NextResultAsync(CancellationToken.None);
             var statuses = new Dictionary<ReleaseId, ReleaseStatus>(releases.Count);
             while (await reader.ReadAsync(CancellationToken.None))
             {
@@ -84,6 +86,7 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
         }, options.OutageTolerance, CancellationToken.None);
 
     private static readonly string ReportedSql = $"""
+        {CustomPlans.ForTransaction};
         select count(*) filter (where outcome >= {(short)InstallReport.Installed}),
                count(*) filter (where outcome = {(short)InstallReport.Applied}),
                count(*) filter (where outcome = {(short)InstallReport.Failed})
@@ -103,6 +106,7 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
                 command.Parameters.AddWithValue("from", from);
                 command.Parameters.AddWithValue("to", to);
                 await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
                 await reader.ReadAsync(cancellationToken);
                 return new ReportedOutcomes((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
             }, options.OutageTolerance, cancellationToken);
@@ -114,6 +118,7 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
     }
 
     private static readonly string ReportedByRangeSql = $"""
+        {CustomPlans.ForTransaction};
         select q.release,
                count(*) filter (where r.outcome >= {(short)InstallReport.Installed}),
                count(*) filter (where r.outcome = {(short)InstallReport.Applied}),
@@ -140,6 +145,7 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
                 command.Parameters.AddWithValue("froms", ranges.Select(r => r.From).ToArray());
                 command.Parameters.AddWithValue("tos", ranges.Select(r => r.To).ToArray());
                 await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
                 var reported = new Dictionary<ReleaseId, ReportedOutcomes>(ranges.Count);
                 while (await reader.ReadAsync(cancellationToken))
                 {

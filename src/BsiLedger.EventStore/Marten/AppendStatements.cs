@@ -14,14 +14,6 @@ internal sealed class AppendStatements(string schema)
     public const string Tenant = "*DEFAULT*";
 
     /// <summary>
-    /// Plans every statement of the batch's transaction for the arrays and the tables as they are. Auto-prepared
-    /// statements otherwise settle on a generic plan chosen when the ledger was small: the release gate's status read
-    /// became a sequential scan of the events table on some connections (up to 212 ms a batch on the append bench,
-    /// 350 pages read per execution on average). A handful of set-based statements per batch costs little to plan.
-    /// </summary>
-    public const string PlanEachExecution = "select set_config('plan_cache_mode', 'force_custom_plan', true)";
-
-    /// <summary>
     /// The appended streams that were at their expected version, moved to their new one. A stream not returned moved
     /// (or never existed): its append alone is refused, and it drew no sequence number. Rows are locked in id order.
     /// </summary>

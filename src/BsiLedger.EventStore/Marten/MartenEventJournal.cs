@@ -5,6 +5,7 @@ using BsiLedger.Domain;
 using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Outages;
+using BsiLedger.EventStore.Postgres;
 using BsiLedger.EventStore.Telemetry;
 using JasperFx;
 using JasperFx.Events;
@@ -30,7 +31,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     // execution (set_config's local flag scopes that to the read's own implicit transaction). Forcing custom plans on
     // every statement instead had PostgreSQL spend about 40% of its time planning the appends' inserts.
     private static readonly string ReadSql = $"""
-        select set_config('plan_cache_mode', 'force_custom_plan', true);
+        {CustomPlans.ForTransaction};
         select e.stream_id, e.version, e.seq_id, e.timestamp, e.type, e.data, e.correlation_id, e.causation_id,
             e.headers ->> '{HashHeader}'
         from unnest(@streams) as s(id)
