@@ -7,8 +7,6 @@ using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Outages;
 using BsiLedger.EventStore.Postgres;
 using BsiLedger.EventStore.Telemetry;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
 using Npgsql;
 
@@ -235,8 +233,8 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
                 }
                 catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected)
                 {
-                    // Two batches locking shared streams in different orders: the server rolled this one back before it
-                    // drew a sequence number, and going again is safe because every append in it is conditional.
+                    // Two batches locked shared stream rows in opposite orders and the server rolled this one back: nothing
+                    // of it was written, and going again is safe because every append in it is conditional.
                     activity?.AddEvent(new ActivityEvent("deadlock", tags: new ActivityTagsCollection { ["exception.message"] = e.Message }));
                 }
                 catch (Exception e) when (TransientFailure.Is(e))
