@@ -14,11 +14,11 @@ namespace BsiLedger.EventStore.Marten;
 /// </summary>
 internal sealed class BatchDocuments
 {
-    public DocumentRows Devices { get; } = new("mt_doc_devicestate", typeof(DeviceState));
+    public DocumentRows Devices { get; } = new(typeof(DeviceState));
 
-    public DocumentRows Members { get; } = new("mt_doc_fleetmember", typeof(FleetMember));
+    public DocumentRows Members { get; } = new(typeof(FleetMember));
 
-    public DocumentRows Listings { get; } = new("mt_doc_releaselisting", typeof(ReleaseListing));
+    public DocumentRows Listings { get; } = new(typeof(ReleaseListing));
 
     public InstallReportRows Reports { get; } = new();
 

@@ -4,13 +4,13 @@ using NpgsqlTypes;
 namespace BsiLedger.EventStore.Marten;
 
 /// <summary>One document table's rows for a batch, as parallel arrays for one set-based upsert.</summary>
-internal sealed class DocumentRows(string table, Type document)
+internal sealed class DocumentRows(Type document)
 {
     private readonly List<string> _ids = [];
     private readonly List<byte[]> _data = [];
     private readonly List<long> _versions = [];
 
-    public string Table { get; } = table;
+    public Type Document { get; } = document;
 
     /// <summary>What Marten writes in <c>mt_dotnet_type</c>: the document type's full name.</summary>
     public string DotnetType { get; } = document.FullName!;

@@ -42,7 +42,8 @@ public static class LedgerStoreOptions
         options.Serializer(CreateSerializer());
 
         options.Events.StreamIdentity = StreamIdentity.AsString;
-        // Rich mode checks the expected version inside the append itself.
+        // The journal writes its batches itself (SetBasedAppends, decision 0017); an append made through a Marten session
+        // (a test's hand-made ledger, the round trip's oracle) checks the expected version in Rich mode, as the writer does.
         options.Events.AppendMode = EventAppendMode.Rich;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;

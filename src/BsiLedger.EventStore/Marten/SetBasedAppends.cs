@@ -30,7 +30,7 @@ internal sealed class SetBasedAppends
         _store = store;
         _serializer = store.Options.Serializer();
         _schema = store.Options.Events.DatabaseSchemaName;
-        _sql = new AppendStatements(_schema);
+        _sql = new AppendStatements(store.Options);
     }
 
     /// <summary>Writes every append that can be written and commits; returns the ones refused because their stream moved.</summary>
@@ -60,8 +60,7 @@ internal sealed class SetBasedAppends
         var moves = moving.Where(a => a.Events.Any(e => e.Data is OsUpdated)).Select(a => a.StreamId).ToArray();
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        // The release gate's status read, auto-prepared while the ledger was small, scanned the whole events table (up
-        // to 212 ms a batch on the append bench); a batch's few set-based statements cost little to plan each time.
+        // A batch's few set-based statements cost little to plan each time (CustomPlans says why it matters).
         batch.BatchCommands.Add(new NpgsqlBatchCommand(CustomPlans.ForTransaction));
         gate?.AddTo(batch, _schema);
         Add(batch, _sql.MoveStreams, moving.Length, p =>
@@ -75,8 +74,8 @@ internal sealed class SetBasedAppends
             p.AddWithValue("ids", starting.Select(a => a.StreamId).ToArray());
             p.AddWithValue("versions", starting.Select(a => a.NewHead.Version).ToArray());
         });
-        Add(batch, _sql.ReadDocuments("mt_doc_devicestate"), devices.Length, p => p.AddWithValue("ids", devices));
-        Add(batch, _sql.ReadDocuments("mt_doc_fleetmember"), moves.Length, p => p.AddWithValue("ids", moves));
+        Add(batch, _sql.ReadDocuments(typeof(DeviceState)), devices.Length, p => p.AddWithValue("ids", devices));
+        Add(batch, _sql.ReadDocuments(typeof(FleetMember)), moves.Length, p => p.AddWithValue("ids", moves));
         // Each command's answer is read in order; the reader starts on the plan setting's.
         await using var reader = await batch.ExecuteReaderAsync();
         if (gate is not null && await gate.ReadAsync(reader) is { Count: > 0 } recalled)
@@ -109,7 +108,7 @@ internal sealed class SetBasedAppends
         Add(batch, _sql.InsertEvents, 1, p => BindEvents(p, decision.Accepted));
         foreach (var table in documents.Tables)
         {
-            Add(batch, _sql.UpsertDocuments(table.Table), table.Count, table.Bind);
+            Add(batch, _sql.UpsertDocuments(table.Document), table.Count, table.Bind);
         }
 
         Add(batch, AppendStatements.UpsertInstallReports, documents.Reports.Count, documents.Reports.Bind);
