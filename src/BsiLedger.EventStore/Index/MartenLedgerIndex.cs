@@ -72,7 +72,7 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
         OutageRetry.RunAsync<IReadOnlyDictionary<ReleaseId, ReleaseStatus>>(async () =>
         {
             await using var session = store.QuerySession();
-            await using var command = new NpgsqlCommand($"{CustomPlans.ForTransaction};\n{ReleaseGateLocks.StatusSql(store.Options.Events.DatabaseSchemaName)}");
+            await using var command = new NpgsqlCommand($"{HotStatementPlanning.ForTransaction};\n{ReleaseGateLocks.StatusSql(store.Options.Events.DatabaseSchemaName)}");
             command.Parameters.AddWithValue("releases", releases.Select(r => r.ToString()).ToArray());
             await using var reader = await session.ExecuteReaderAsync(command, CancellationToken.None);
             await reader.NextResultAsync(CancellationToken.None);
@@ -86,7 +86,7 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
         }, options.OutageTolerance, CancellationToken.None);
 
     private static readonly string ReportedSql = $"""
-        {CustomPlans.ForTransaction};
+        {HotStatementPlanning.ForTransaction};
         select count(*) filter (where outcome >= {(short)InstallReport.Installed}),
                count(*) filter (where outcome = {(short)InstallReport.Applied}),
                count(*) filter (where outcome = {(short)InstallReport.Failed})
@@ -118,7 +118,7 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
     }
 
     private static readonly string ReportedByRangeSql = $"""
-        {CustomPlans.ForTransaction};
+        {HotStatementPlanning.ForTransaction};
         select q.release,
                count(*) filter (where r.outcome >= {(short)InstallReport.Installed}),
                count(*) filter (where r.outcome = {(short)InstallReport.Applied}),

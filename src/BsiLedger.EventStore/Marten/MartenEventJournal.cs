@@ -26,10 +26,11 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     // 512 ids on a table not yet analysed looked like the whole table and became a sequential scan. The read is
     // auto-prepared like every repeated statement, and a prepared statement's generic plan, chosen while the table was
     // tiny, would stay a sequential scan as it grows: this one statement is planned for the table as it is on every
-    // execution (set_config's local flag scopes that to the read's own implicit transaction). Forcing custom plans on
-    // every statement instead had PostgreSQL spend about 40% of its time planning the appends' inserts.
+    // execution, and never JIT-compiled (set_config's local flag scopes both to the read's own implicit transaction).
+    // Forcing custom plans on every statement instead had PostgreSQL spend about 40% of its time planning the appends'
+    // inserts.
     private static readonly string ReadSql = $"""
-        {CustomPlans.ForTransaction};
+        {HotStatementPlanning.ForTransaction};
         select e.stream_id, e.version, e.seq_id, e.timestamp, e.type, e.data, e.correlation_id, e.causation_id,
             e.headers ->> '{HashHeader}'
         from unnest(@streams) as s(id)

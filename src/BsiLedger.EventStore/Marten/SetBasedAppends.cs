@@ -60,8 +60,8 @@ internal sealed class SetBasedAppends
         var moves = moving.Where(a => a.Events.Any(e => e.Data is OsUpdated)).Select(a => a.StreamId).ToArray();
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        // A batch's few set-based statements cost little to plan each time (CustomPlans says why it matters).
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(CustomPlans.ForTransaction));
+        // A batch's few set-based statements cost little to plan each time (HotStatementPlanning says why it matters).
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(HotStatementPlanning.ForTransaction));
         gate?.AddTo(batch, _schema);
         Add(batch, _sql.MoveStreams, moving.Length, p =>
         {
