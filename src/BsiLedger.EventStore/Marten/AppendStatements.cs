@@ -1,6 +1,8 @@
 using BsiLedger.EventStore.Index;
 using BsiLedger.EventStore.ReadModels;
 using Marten;
+using Marten.Linq.Members;
+using Marten.Schema;
 
 namespace BsiLedger.EventStore.Marten;
 
@@ -44,7 +46,7 @@ internal sealed class AppendStatements
             """;
         // The document tables as Marten maps them, so they follow the store's schema and naming.
         _documents = new[] { typeof(DeviceState), typeof(FleetMember), typeof(ReleaseListing) }
-            .ToDictionary(type => type, type => Documents(options.FindOrResolveDocumentType(type).TableName.QualifiedName));
+            .ToDictionary(type => type, type => Documents(options.FindOrResolveDocumentType(type)));
     }
 
     /// <summary>
@@ -77,13 +79,38 @@ internal sealed class AppendStatements
     /// <summary>The documents of a table the batch folds events into, as they stand while their streams are locked.</summary>
     public string ReadDocuments(Type document) => _documents[document].Read;
 
-    private static (string Upsert, string Read) Documents(string table) => (
-        $"""
-        insert into {table} (id, data, mt_version, mt_dotnet_type, mt_last_modified)
-        select r.id, r.data, r.version, @dotnet_type, transaction_timestamp()
-        from unnest(@ids, @data, @versions) as r(id, data, version)
-        on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version,
-            mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified
-        """,
-        $"select id, data from {table} where id = any(@ids)");
+    /// <remarks>
+    /// A member Marten keeps in a column of its own (a duplicated field) is taken from the bound JSON with Marten's own
+    /// expression for it, so the column cannot disagree with the document.
+    /// </remarks>
+    private static (string Upsert, string Read) Documents(IDocumentType document)
+    {
+        var table = document.TableName.QualifiedName;
+        var duplicated = document.DuplicatedFields.Select(DuplicatedColumn).ToArray();
+        var columns = string.Concat(duplicated.Select(d => $", {d.Column}"));
+        var values = string.Concat(duplicated.Select(d => $", {d.Value}"));
+        var updates = string.Concat(duplicated.Select(d => $", {d.Column} = excluded.{d.Column}"));
+        return (
+            $"""
+            insert into {table} (id, data, mt_version, mt_dotnet_type, mt_last_modified{columns})
+            select r.id, r.data, r.version, @dotnet_type, transaction_timestamp(){values}
+            from unnest(@ids, @data, @versions) as r(id, data, version)
+            on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version,
+                mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified{updates}
+            """,
+            $"select id, data from {table} where id = any(@ids)");
+    }
+
+    /// <summary>The column and its value over <c>data</c>, from Marten's own update of it (<c>"column" = expression</c>).</summary>
+    private static (string Column, string Value) DuplicatedColumn(DuplicatedField field)
+    {
+        var update = field.UpdateSqlFragment();
+        var assignment = $"\"{field.ColumnName.ToLowerInvariant()}\" = ";
+        if (!update.StartsWith(assignment, StringComparison.Ordinal))
+        {
+            throw new NotSupportedException($"Marten updates its duplicated column {field.ColumnName} as '{update}', which the writer does not know");
+        }
+
+        return (field.ColumnName.ToLowerInvariant(), update[assignment.Length..]);
+    }
 }

@@ -63,7 +63,7 @@ public static class LedgerStoreOptions
         options.Projections.Add<ReleaseListingProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<InstallReportProjection>(ProjectionLifecycle.Inline);
         options.Storage.ExtendedSchemaObjects.Add(InstallReportProjection.Table());
-        options.Schema.For<FleetMember>().Index(m => m.Line).Index(m => m.Bucket);
+        FleetRegistryColumns(options);
         options.Schema.For<ReleaseListing>().Index(r => r.Line);
 
         // The audit's read models (docs/audit.md): current state inline, so it never lags the ledger; the fleet-wide
@@ -75,6 +75,22 @@ public static class LedgerStoreOptions
         // every store's: without this, each CLI command would warn on stdout that no daemon runs in it.
         options.Projections.AsyncMode = DaemonMode.ExternallyManaged;
     }
+
+    /// <summary>
+    /// A shard reads its slice of a line at every wave's start, first offer and end (<c>FleetMembersAsync</c>): the line
+    /// and bucket as columns of their own, with one index over both that carries the id, answer it from the index alone.
+    /// As indexes over the JSON they had PostgreSQL visit a heap page for nearly every member, 256 slices a step.
+    /// </summary>
+    private static void FleetRegistryColumns(StoreOptions options) =>
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType == typeof(FleetMember))
+            {
+                mapping.DuplicateField(nameof(FleetMember.Line));
+                mapping.DuplicateField(nameof(FleetMember.Bucket));
+                mapping.AddIndex("line", "bucket").IncludeColumns = ["id"];
+            }
+        });
 
     /// <summary>
     /// Marten sends the same few statements (insert an event, a stream, a registry row) millions of times in a

@@ -24,7 +24,7 @@ internal static class StoredLedger
         from bsiledger.mt_streams where id <> 'mt_tombstone' order by id
         """,
         DocumentQuery("mt_doc_devicestate"),
-        DocumentQuery("mt_doc_fleetmember"),
+        DocumentQuery("mt_doc_fleetmember", "line", "bucket"),
         DocumentQuery("mt_doc_releaselisting"),
         """
         select 'report ' || concat_ws(' | ', release, device_id, position, outcome) from bsiledger.bsi_install_reports order by release, device_id
@@ -49,6 +49,7 @@ internal static class StoredLedger
         return lines;
     }
 
-    private static string DocumentQuery(string table) =>
-        $"select '{table} ' || concat_ws(' | ', id, data::text, mt_version, mt_dotnet_type) from bsiledger.{table} order by id";
+    /// <param name="duplicated">The columns Marten keeps a document's members in besides its JSON.</param>
+    private static string DocumentQuery(string table, params string[] duplicated) =>
+        $"select '{table} ' || concat_ws(' | ', id, data::text, mt_version, mt_dotnet_type{string.Concat(duplicated.Select(c => ", " + c))}) from bsiledger.{table} order by id";
 }
