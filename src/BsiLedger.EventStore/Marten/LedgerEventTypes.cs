@@ -17,8 +17,18 @@ public static class LedgerEventTypes
             .OrderBy(x => x.Item2, StringComparer.Ordinal)
             .ToArray();
 
+    private static readonly Dictionary<Type, string> NamesByType = All.ToDictionary(e => e.Type, e => e.Name);
+
+    private static readonly Dictionary<string, Type> TypesByName = All.ToDictionary(e => e.Name, e => e.Type, StringComparer.Ordinal);
+
     /// <summary>The stored name of <typeparamref name="TEvent"/>, for queries that filter the events table by type.</summary>
     public static string NameOf<TEvent>()
         where TEvent : ILedgerEvent =>
-        All.Single(e => e.Type == typeof(TEvent)).Name;
+        NamesByType[typeof(TEvent)];
+
+    /// <summary>The stored name of an event's type; null when it is not a ledger event type.</summary>
+    public static string? NameOf(Type type) => NamesByType.GetValueOrDefault(type);
+
+    /// <summary>The event type stored under <paramref name="name"/>; null when no ledger event type has that name.</summary>
+    public static Type? TypeNamed(string name) => TypesByName.GetValueOrDefault(name);
 }

@@ -40,10 +40,6 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
             order by version) as e
         """;
 
-    private static readonly Dictionary<string, Type> EventTypes = LedgerEventTypes.All.ToDictionary(e => e.Name, e => e.Type, StringComparer.Ordinal);
-
-    private static readonly Dictionary<Type, string> EventNames = LedgerEventTypes.All.ToDictionary(e => e.Type, e => e.Name);
-
     private readonly IDocumentStore _store;
     private readonly bool _chain;
     private readonly RoundTripQueue<PendingAppend> _appends;
@@ -138,7 +134,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         for (var i = 0; i < events.Count; i++)
         {
             var data = events[i].Data;
-            var typeName = EventNames.GetValueOrDefault(data.GetType())
+            var typeName = LedgerEventTypes.NameOf(data.GetType())
                 ?? throw new ArgumentException($"{data.GetType().Name} is not a ledger event type", nameof(events));
             json[i] = Utf8Json.Serialize(serializer, data);
             if (_chain)
@@ -342,7 +338,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         while (await reader.ReadAsync())
         {
             var typeName = reader.GetString(4);
-            var type = EventTypes.GetValueOrDefault(typeName)
+            var type = LedgerEventTypes.TypeNamed(typeName)
                 ?? throw new InvalidOperationException($"stream '{reader.GetString(0)}' holds an event of unknown type '{typeName}'");
             events.Add(new StoredEvent(
                 reader.GetString(0),

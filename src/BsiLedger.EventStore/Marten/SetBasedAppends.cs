@@ -17,8 +17,9 @@ namespace BsiLedger.EventStore.Marten;
 /// </summary>
 internal sealed class SetBasedAppends
 {
-    private static readonly Dictionary<Type, (string Name, string DotnetType)> EventTypes = LedgerEventTypes.All.ToDictionary(
-        e => e.Type, e => (e.Name, $"{e.Type.FullName}, {e.Type.Assembly.GetName().Name}"));
+    // What Marten writes in mt_dotnet_type for an event: the type's full name and its assembly's.
+    private static readonly Dictionary<Type, string> DotnetTypes = LedgerEventTypes.All.ToDictionary(
+        e => e.Type, e => $"{e.Type.FullName}, {e.Type.Assembly.GetName().Name}");
 
     private readonly IDocumentStore _store;
     private readonly ISerializer _serializer;
@@ -130,7 +131,7 @@ internal sealed class SetBasedAppends
                 streams[row] = append.StreamId;
                 versions[row] = append.ExpectedVersion + i + 1;
                 data[row] = append.Json[i];
-                (types[row], dotnetTypes[row]) = EventTypes[e.Data.GetType()];
+                (types[row], dotnetTypes[row]) = (LedgerEventTypes.NameOf(e.Data.GetType())!, DotnetTypes[e.Data.GetType()]);
                 (correlations[row], causations[row]) = (e.Provenance.CorrelationId, e.Provenance.CausationId);
                 headers[row] = append.Hashes[i] == default ? null : $$"""{"{{MartenEventJournal.HashHeader}}":"{{append.Hashes[i]}}"}""";
             }

@@ -14,8 +14,6 @@ public static class StoredStreams
     // One for every read: a serializer's options learn each event type's shape once.
     private static readonly global::Marten.Services.SystemTextJsonSerializer Serializer = LedgerStoreOptions.CreateSerializer();
 
-    private static readonly Dictionary<string, Type> TypeByName = LedgerEventTypes.All.ToDictionary(e => e.Name, e => e.Type, StringComparer.Ordinal);
-
     /// <summary>The events of each stream named, in version order; a stream the ledger does not hold has none.</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<ILedgerEvent>>> ReadAsync(
         string connectionString, IReadOnlyCollection<string> streams, CancellationToken cancellationToken)
@@ -30,7 +28,7 @@ public static class StoredStreams
         while (await reader.ReadAsync(cancellationToken))
         {
             var type = reader.GetString(1);
-            var clrType = TypeByName.GetValueOrDefault(type)
+            var clrType = LedgerEventTypes.TypeNamed(type)
                 ?? throw new InvalidOperationException($"stream '{reader.GetString(0)}' holds an event of type '{type}', which this version of bsi does not know");
             events[reader.GetString(0)].Add((ILedgerEvent)Serializer.FromJson(clrType, reader, 2));
         }
