@@ -107,11 +107,8 @@ internal sealed class ReleaseGateLocks
     /// </summary>
     public async Task<IReadOnlySet<ReleaseId>> ReadAsync(NpgsqlDataReader reader)
     {
+        // The locks' own answer: moving past it skips its rows.
         await reader.NextResultAsync();
-        while (await reader.ReadAsync())
-        {
-        }
-
         var recalled = new HashSet<ReleaseId>();
         // Publication is not checked here: a release is never unpublished, so the grain's read before deciding holds.
         if (_reported.Length > 0)
