@@ -10,7 +10,7 @@ namespace BsiLedger.Domain;
 public readonly record struct OsVersion(
     [property: Id(0)] int Major,
     [property: Id(1)] int Minor,
-    [property: Id(2)] int? Patch) : IComparable<OsVersion>
+    [property: Id(2)] int? Patch) : IComparable<OsVersion>, ISpanFormattable
 {
     public const string ExpectedForm = "two or three numeric parts, e.g. 26.3 or 26.3.1";
 
@@ -44,6 +44,14 @@ public readonly record struct OsVersion(
 
     public override string ToString() =>
         Patch is { } patch ? $"{Major}.{Minor}.{patch}" : $"{Major}.{Minor}";
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Writes the familiar form, "26.3.1", without a string in between (events and metrics write it often).</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null) =>
+        Patch is { } patch
+            ? destination.TryWrite(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{patch}", out charsWritten)
+            : destination.TryWrite(CultureInfo.InvariantCulture, $"{Major}.{Minor}", out charsWritten);
 
     // Bounded length keeps int.Parse from overflowing; leading '+' or '-' is not a digit.
     private static bool IsNumber(string part) => part.Length is > 0 and <= 6 && part.All(char.IsAsciiDigit);

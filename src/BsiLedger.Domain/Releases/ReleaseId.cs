@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
@@ -13,7 +14,7 @@ namespace BsiLedger.Domain.Releases;
 public readonly partial record struct ReleaseId(
     [property: Id(0)] Platform Platform,
     [property: Id(1)] OsVersion Base,
-    [property: Id(2)] char Letter)
+    [property: Id(2)] char Letter) : ISpanFormattable
 {
     public const string ExpectedForm = "'<platform> <base version> (<letter>)', e.g. 'iOS 26.3.1 (a)': platform iOS, iPadOS or macOS; base version of two or three numeric parts; one lower-case letter";
 
@@ -54,6 +55,12 @@ public readonly partial record struct ReleaseId(
     public bool Supersedes(ReleaseId other) => IsSameLineAs(other) && Letter > other.Letter;
 
     public override string ToString() => $"{Platform} {Base} ({Letter})";
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Writes the canonical form, "iOS 26.3.1 (a)", without a string in between (every report event holds one).</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null) =>
+        destination.TryWrite(CultureInfo.InvariantCulture, $"{Platform} {Base} ({Letter})", out charsWritten);
 
     [GeneratedRegex(@"^(?<platform>\S+) (?<base>\S+) \((?<letter>[a-z])\)$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();

@@ -56,34 +56,38 @@ public sealed class MartenLedgerIndex(IDocumentStore store, JournalOptions optio
         }
     }
 
-    public async Task<ReleaseStatus> ReleaseStatusAsync(ReleaseId release, CancellationToken cancellationToken)
+    /// <remarks>Every device asking in one round awaits the same answer: no task of the caller's own.</remarks>
+    public Task<ReleaseStatus> ReleaseStatusAsync(ReleaseId release, CancellationToken cancellationToken)
+    {
+        var status = _statuses.ReadAsync(release);
+        return cancellationToken.CanBeCanceled ? status.WaitAsync(cancellationToken) : status;
+    }
+
+    private static async Task<IReadOnlyDictionary<ReleaseId, ReleaseStatus>> StatusesAsync(IDocumentStore store, JournalOptions options, IReadOnlyCollection<ReleaseId> releases)
     {
         try
         {
-            return await _statuses.ReadAsync(release).WaitAsync(cancellationToken);
+            return await OutageRetry.RunAsync<IReadOnlyDictionary<ReleaseId, ReleaseStatus>>(async () =>
+            {
+                await using var session = store.QuerySession();
+                await using var command = new NpgsqlCommand($"{HotStatementPlanning.ForTransaction};\n{ReleaseGateLocks.StatusSql(store.Options.Events.DatabaseSchemaName)}");
+                command.Parameters.AddWithValue("releases", releases.Select(r => r.ToString()).ToArray());
+                await using var reader = await session.ExecuteReaderAsync(command, CancellationToken.None);
+                await reader.NextResultAsync(CancellationToken.None);
+                var statuses = new Dictionary<ReleaseId, ReleaseStatus>(releases.Count);
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    statuses[ReleaseId.Parse(reader.GetString(0))] = (ReleaseStatus)reader.GetInt32(1);
+                }
+
+                return statuses;
+            }, options.OutageTolerance, CancellationToken.None);
         }
         catch (NpgsqlException e)
         {
-            throw new JournalUnavailableException($"could not read the status of {release}: {e.Message}", e);
+            throw new JournalUnavailableException($"could not read the status of {string.Join(", ", releases)}: {e.Message}", e);
         }
     }
-
-    private static Task<IReadOnlyDictionary<ReleaseId, ReleaseStatus>> StatusesAsync(IDocumentStore store, JournalOptions options, IReadOnlyCollection<ReleaseId> releases) =>
-        OutageRetry.RunAsync<IReadOnlyDictionary<ReleaseId, ReleaseStatus>>(async () =>
-        {
-            await using var session = store.QuerySession();
-            await using var command = new NpgsqlCommand($"{HotStatementPlanning.ForTransaction};\n{ReleaseGateLocks.StatusSql(store.Options.Events.DatabaseSchemaName)}");
-            command.Parameters.AddWithValue("releases", releases.Select(r => r.ToString()).ToArray());
-            await using var reader = await session.ExecuteReaderAsync(command, CancellationToken.None);
-            await reader.NextResultAsync(CancellationToken.None);
-            var statuses = new Dictionary<ReleaseId, ReleaseStatus>(releases.Count);
-            while (await reader.ReadAsync(CancellationToken.None))
-            {
-                statuses[ReleaseId.Parse(reader.GetString(0))] = (ReleaseStatus)reader.GetInt32(1);
-            }
-
-            return statuses;
-        }, options.OutageTolerance, CancellationToken.None);
 
     private static readonly string ReportedSql = $"""
         {HotStatementPlanning.ForTransaction};

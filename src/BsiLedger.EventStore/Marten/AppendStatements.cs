@@ -39,9 +39,10 @@ internal sealed class AppendStatements
             insert into {schema}.mt_events
                 (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, correlation_id, causation_id, headers)
             select nextval('{schema}.mt_events_sequence'), r.id, r.stream_id, r.version, r.data, r.type, @timestamp, '{Tenant}',
-                r.dotnet_type, r.correlation_id, r.causation_id, r.headers
-            from unnest(@ids, @streams, @versions, @data, @types, @dotnet_types, @correlation_ids, @causation_ids, @headers)
-                with ordinality as r(id, stream_id, version, data, type, dotnet_type, correlation_id, causation_id, headers, ord)
+                r.dotnet_type, r.correlation_id, r.causation_id,
+                case when r.hash is not null then jsonb_build_object('{MartenEventJournal.HashHeader}', encode(r.hash, 'hex')) end
+            from unnest(@ids, @streams, @versions, @data, @types, @dotnet_types, @correlation_ids, @causation_ids, @hashes)
+                with ordinality as r(id, stream_id, version, data, type, dotnet_type, correlation_id, causation_id, hash, ord)
             order by r.ord
             """;
         // The document tables as Marten maps them, so they follow the store's schema and naming.
@@ -64,6 +65,7 @@ internal sealed class AppendStatements
     /// <summary>
     /// The events, each numbered from Marten's sequence inside this transaction, after every refusal, in the order of
     /// the arrays (stream by stream, version by version): exactly one number per row, none drawn for a refused append.
+    /// Each chain hash is bound as its 32 bytes and becomes Marten's headers, <c>{"hash": "&lt;hex&gt;"}</c>, here.
     /// </summary>
     public string InsertEvents { get; }
 

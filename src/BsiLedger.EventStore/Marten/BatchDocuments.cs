@@ -12,24 +12,25 @@ namespace BsiLedger.EventStore.Marten;
 /// table instead of one per document. The projections stay registered with Marten, which runs them for any append
 /// made through a Marten session, and can rebuild the tables.
 /// </summary>
-internal sealed class BatchDocuments
+/// <param name="appends">How many appends the batch holds: nearly every one moves a device and many report.</param>
+internal sealed class BatchDocuments(int appends)
 {
-    public DocumentRows Devices { get; } = new(typeof(DeviceState));
+    public DocumentRows Devices { get; } = new(typeof(DeviceState), appends);
 
     public DocumentRows Members { get; } = new(typeof(FleetMember));
 
     public DocumentRows Listings { get; } = new(typeof(ReleaseListing));
 
-    public InstallReportRows Reports { get; } = new();
+    public InstallReportRows Reports { get; } = new(appends);
 
     public IEnumerable<DocumentRows> Tables => [Devices, Members, Listings];
 
     /// <param name="devices">The appended streams' <see cref="DeviceState"/> before the batch.</param>
     /// <param name="members">The <see cref="FleetMember"/> of the appended streams that move to another OS.</param>
     public static BatchDocuments Fold(
-        IEnumerable<PendingAppend> accepted, IReadOnlyDictionary<string, DeviceState> devices, IReadOnlyDictionary<string, FleetMember> members, ISerializer serializer)
+        IReadOnlyList<PendingAppend> accepted, IReadOnlyDictionary<string, DeviceState> devices, IReadOnlyDictionary<string, FleetMember> members, LedgerJsonSerializer serializer)
     {
-        var documents = new BatchDocuments();
+        var documents = new BatchDocuments(accepted.Count);
         foreach (var append in accepted)
         {
             documents.Fold(append, devices.GetValueOrDefault(append.StreamId), members.GetValueOrDefault(append.StreamId), serializer);
@@ -38,7 +39,7 @@ internal sealed class BatchDocuments
         return documents;
     }
 
-    private void Fold(PendingAppend append, DeviceState? device, FleetMember? member, ISerializer serializer)
+    private void Fold(PendingAppend append, DeviceState? device, FleetMember? member, LedgerJsonSerializer serializer)
     {
         var version = append.NewHead.Version;
         var (deviceMoved, memberMoved) = (false, false);
@@ -73,17 +74,17 @@ internal sealed class BatchDocuments
 
         if (deviceMoved && device is not null)
         {
-            Devices.Add(append.StreamId, Utf8Json.Serialize(serializer, device), version);
+            Devices.Add(append.StreamId, serializer.ToUtf8Json(device), version);
         }
 
         if (memberMoved && member is not null)
         {
-            Members.Add(append.StreamId, Utf8Json.Serialize(serializer, member), version);
+            Members.Add(append.StreamId, serializer.ToUtf8Json(member), version);
         }
 
         if (listing is not null)
         {
-            Listings.Add(append.StreamId, Utf8Json.Serialize(serializer, listing), version);
+            Listings.Add(append.StreamId, serializer.ToUtf8Json(listing), version);
         }
     }
 }

@@ -4,11 +4,12 @@ using NpgsqlTypes;
 namespace BsiLedger.EventStore.Marten;
 
 /// <summary>One document table's rows for a batch, as parallel arrays for one set-based upsert.</summary>
-internal sealed class DocumentRows(Type document)
+/// <param name="capacity">The rows the batch is expected to hold.</param>
+internal sealed class DocumentRows(Type document, int capacity = 0)
 {
-    private readonly List<string> _ids = [];
-    private readonly List<byte[]> _data = [];
-    private readonly List<long> _versions = [];
+    private readonly List<string> _ids = new(capacity);
+    private readonly List<byte[]> _data = new(capacity);
+    private readonly List<long> _versions = new(capacity);
 
     public Type Document { get; } = document;
 

@@ -8,9 +8,10 @@ namespace BsiLedger.EventStore.Marten;
 /// A batch's rows for <see cref="InstallReportProjection.TableName"/>: a device's last report per release, since one
 /// upsert may not touch a row twice.
 /// </summary>
-internal sealed class InstallReportRows
+/// <param name="capacity">The reports the batch is expected to hold.</param>
+internal sealed class InstallReportRows(int capacity)
 {
-    private readonly Dictionary<(ReleaseId Release, string DeviceId), InstallReport> _latest = [];
+    private readonly Dictionary<(ReleaseId Release, string DeviceId), InstallReport> _latest = new(capacity);
 
     public int Count => _latest.Count;
 

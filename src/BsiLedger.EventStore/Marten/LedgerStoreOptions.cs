@@ -32,7 +32,7 @@ public static class LedgerStoreOptions
     public static IReadOnlyList<string> AsyncProjections { get; } = [ReleaseAdoptionProjection.Projection, ExposureWindowProjection.Projection];
 
     /// <summary>How events and documents are written as JSON: the store's serializer, and the one readers that go around a session use.</summary>
-    public static global::Marten.Services.SystemTextJsonSerializer CreateSerializer() => new() { EnumStorage = EnumStorage.AsString };
+    public static LedgerJsonSerializer CreateSerializer() => new();
 
     public static void Configure(StoreOptions options, string connectionString)
     {

@@ -41,6 +41,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         """;
 
     private readonly IDocumentStore _store;
+    private readonly LedgerJsonSerializer _json;
     private readonly bool _chain;
     private readonly RoundTripQueue<PendingAppend> _appends;
     private readonly RoundTripQueue<PendingRead> _reads;
@@ -57,6 +58,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     {
         options.Validate();
         _store = store;
+        _json = LedgerJsonSerializer.Of(store);
         _chain = options.ChainEvents;
         _outageTolerance = options.OutageTolerance;
         _unknownOutcomes = new UnknownOutcomes(store);
@@ -65,9 +67,62 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         _reads = new RoundTripQueue<PendingRead>(options.MaxStreamsPerRead, options.Writers, ReadBatchAsync);
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId, long afterVersion, CancellationToken cancellationToken)
+    /// <remarks>Untraced, the caller awaits the read's own outcome (see <see cref="AppendAsync"/>).</remarks>
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId, long afterVersion, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<IReadOnlyList<StoredEvent>>(cancellationToken);
+        }
+
+        if (LedgerTelemetry.Source.HasListeners())
+        {
+            return TracedReadAsync(streamId, afterVersion);
+        }
+
+        try
+        {
+            var pending = new PendingRead(streamId, afterVersion, default);
+            _reads.Post(pending);
+            return pending.Outcome;
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<IReadOnlyList<StoredEvent>>(e);
+        }
+    }
+
+    /// <remarks>
+    /// Once queued, an append is not abandoned on cancellation: its outcome would be unknown. The database's command
+    /// timeout bounds the wait instead. Untraced, the caller awaits the append's own outcome: no state machine of this
+    /// method's, and so no second continuation on the grain's scheduler for every append.
+    /// </remarks>
+    public Task<StreamHead> AppendAsync(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<StreamHead>(cancellationToken);
+        }
+
+        if (LedgerTelemetry.Source.HasListeners())
+        {
+            return TracedAppendAsync(streamId, expected, events);
+        }
+
+        try
+        {
+            var pending = Chain(streamId, expected, events, default);
+            _appends.Post(pending);
+            return pending.Outcome;
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<StreamHead>(e);
+        }
+    }
+
+    private async Task<IReadOnlyList<StoredEvent>> TracedReadAsync(string streamId, long afterVersion)
+    {
         using var activity = LedgerTelemetry.Source.StartActivity("journal.read");
         activity?.SetTag("bsi.stream", streamId);
         activity?.SetTag("bsi.after_version", afterVersion);
@@ -78,18 +133,12 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         return events;
     }
 
-    /// <remarks>
-    /// Once queued, an append is not abandoned on cancellation: its outcome would be unknown. The
-    /// database's command timeout bounds the wait instead.
-    /// </remarks>
-    public async Task<StreamHead> AppendAsync(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken)
+    private async Task<StreamHead> TracedAppendAsync(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         using var activity = LedgerTelemetry.Source.StartActivity("journal.append");
         activity?.SetTag("bsi.stream", streamId);
         activity?.SetTag("bsi.expected_version", expected.Version);
         activity?.SetTag("bsi.events", events.Count);
-        var started = Stopwatch.GetTimestamp();
         var pending = Chain(streamId, expected, events, activity?.Context ?? default);
         try
         {
@@ -100,10 +149,6 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         {
             activity?.SetStatus(ActivityStatusCode.Error, e is StreamConflictException ? "conflict" : e.Message);
             throw;
-        }
-        finally
-        {
-            JournalMetrics.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
@@ -127,7 +172,6 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
             throw new ArgumentException("an append needs at least one event", nameof(events));
         }
 
-        var serializer = _store.Options.Serializer();
         var json = new byte[events.Count][];
         var hashes = new EventHash[events.Count];
         var previous = expected.Hash;
@@ -136,7 +180,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
             var data = events[i].Data;
             var typeName = LedgerEventTypes.NameOf(data.GetType())
                 ?? throw new ArgumentException($"{data.GetType().Name} is not a ledger event type", nameof(events));
-            json[i] = Utf8Json.Serialize(serializer, data);
+            json[i] = _json.ToUtf8Json(data);
             if (_chain)
             {
                 using var payload = JsonDocument.Parse(json[i]);
@@ -155,7 +199,7 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     /// </summary>
     internal async Task CommitAsync(List<PendingAppend> batch)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(batch.Count, StringComparer.Ordinal);
         var first = new List<PendingAppend>(batch.Count);
         var alone = new List<PendingAppend>();
         foreach (var append in batch)

@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Journal;
+using BsiLedger.EventStore.Telemetry;
 
 namespace BsiLedger.EventStore.Marten;
 
-/// <summary>One grain's append, its events already chained, waiting for its batch to be durable.</summary>
+/// <summary>
+/// One grain's append, its events already chained, waiting for its batch to be durable. Settling it records how long
+/// it waited (<see cref="JournalMetrics.AppendDuration"/>), from its arrival to its outcome.
+/// </summary>
 internal sealed class PendingAppend(string streamId, StreamHead expected, IReadOnlyList<JournalEvent> events, IReadOnlyList<byte[]> json, IReadOnlyList<EventHash> hashes, ActivityContext caller)
 {
     private readonly TaskCompletionSource<StreamHead> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly long _arrived = Stopwatch.GetTimestamp();
 
     public string StreamId { get; } = streamId;
 
@@ -33,7 +38,21 @@ internal sealed class PendingAppend(string streamId, StreamHead expected, IReadO
 
     public Task<StreamHead> Outcome => _outcome.Task;
 
-    public void Committed() => _outcome.TrySetResult(NewHead);
+    public void Committed()
+    {
+        if (_outcome.TrySetResult(NewHead))
+        {
+            RecordDuration();
+        }
+    }
 
-    public void Failed(Exception error) => _outcome.TrySetException(error);
+    public void Failed(Exception error)
+    {
+        if (_outcome.TrySetException(error))
+        {
+            RecordDuration();
+        }
+    }
+
+    private void RecordDuration() => JournalMetrics.AppendDuration.Record(Stopwatch.GetElapsedTime(_arrived).TotalSeconds);
 }

@@ -1,5 +1,6 @@
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.EventStore.Index;
+using BsiLedger.EventStore.Integrity;
 using BsiLedger.EventStore.Postgres;
 using BsiLedger.EventStore.ReadModels;
 using Marten;
@@ -22,14 +23,14 @@ internal sealed class SetBasedAppends
         e => e.Type, e => $"{e.Type.FullName}, {e.Type.Assembly.GetName().Name}");
 
     private readonly IDocumentStore _store;
-    private readonly ISerializer _serializer;
+    private readonly LedgerJsonSerializer _serializer;
     private readonly AppendStatements _sql;
     private readonly string _schema;
 
     public SetBasedAppends(IDocumentStore store)
     {
         _store = store;
-        _serializer = store.Options.Serializer();
+        _serializer = LedgerJsonSerializer.Of(store);
         _schema = store.Options.Events.DatabaseSchemaName;
         _sql = new AppendStatements(store.Options);
     }
@@ -84,7 +85,7 @@ internal sealed class SetBasedAppends
             throw new RecalledReleases(recalled);
         }
 
-        var written = new HashSet<string>(StringComparer.Ordinal);
+        var written = new HashSet<string>(appends.Count, StringComparer.Ordinal);
         if (moving.Length > 0)
         {
             await ReadIdsAsync(reader, written);
@@ -120,7 +121,7 @@ internal sealed class SetBasedAppends
     {
         var count = appends.Sum(a => a.Events.Count);
         var (ids, streams, versions, data, types, dotnetTypes) = (new Guid[count], new string[count], new long[count], new byte[count][], new string[count], new string[count]);
-        var (correlations, causations, headers) = (new string[count], new string[count], new string?[count]);
+        var (correlations, causations, hashes) = (new string[count], new string[count], new byte[]?[count]);
         var row = 0;
         foreach (var append in appends)
         {
@@ -133,7 +134,7 @@ internal sealed class SetBasedAppends
                 data[row] = append.Json[i];
                 (types[row], dotnetTypes[row]) = (LedgerEventTypes.NameOf(e.Data.GetType())!, DotnetTypes[e.Data.GetType()]);
                 (correlations[row], causations[row]) = (e.Provenance.CorrelationId, e.Provenance.CausationId);
-                headers[row] = append.Hashes[i] == default ? null : $$"""{"{{MartenEventJournal.HashHeader}}":"{{append.Hashes[i]}}"}""";
+                hashes[row] = append.Hashes[i] == EventHash.None ? null : Digest(append.Hashes[i]);
             }
         }
 
@@ -145,8 +146,15 @@ internal sealed class SetBasedAppends
         parameters.AddWithValue("dotnet_types", dotnetTypes);
         parameters.AddWithValue("correlation_ids", correlations);
         parameters.AddWithValue("causation_ids", causations);
-        parameters.Add(new NpgsqlParameter("headers", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = headers });
+        parameters.Add(new NpgsqlParameter("hashes", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = hashes });
         parameters.AddWithValue("timestamp", DateTimeOffset.UtcNow);
+    }
+
+    private static byte[] Digest(EventHash hash)
+    {
+        var bytes = new byte[EventHash.Size];
+        hash.CopyTo(bytes);
+        return bytes;
     }
 
     private static void Add(NpgsqlBatch batch, string sql, int rows, Action<NpgsqlParameterCollection> bind)

@@ -12,7 +12,7 @@ namespace BsiLedger.EventStore.Marten;
 public static class StoredStreams
 {
     // One for every read: a serializer's options learn each event type's shape once.
-    private static readonly global::Marten.Services.SystemTextJsonSerializer Serializer = LedgerStoreOptions.CreateSerializer();
+    private static readonly LedgerJsonSerializer Serializer = LedgerStoreOptions.CreateSerializer();
 
     /// <summary>The events of each stream named, in version order; a stream the ledger does not hold has none.</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<ILedgerEvent>>> ReadAsync(

@@ -32,4 +32,18 @@ public sealed class OsVersionTests
         Assert.NotEqual(two, three);
         Assert.True(two < three);
     }
+
+    [Theory]
+    [InlineData("26.3")]
+    [InlineData("26.3.1")]
+    [InlineData("999999.999999.999999")]
+    public void Formatted_into_a_span_a_version_reads_as_its_string_and_is_stored_so(string text)
+    {
+        var version = OsVersion.Parse(text);
+        Span<char> buffer = stackalloc char[32];
+
+        Assert.True(version.TryFormat(buffer, out var written));
+        Assert.Equal(text, buffer[..written].ToString());
+        Assert.Equal($"\"{text}\"", System.Text.Json.JsonSerializer.Serialize(version));
+    }
 }

@@ -59,4 +59,18 @@ public sealed class ReleaseIdTests
         Assert.Equal("\"macOS 26.3.2 (a)\"", json);
         Assert.Equal(ReleaseId.Parse("macOS 26.3.2 (a)"), System.Text.Json.JsonSerializer.Deserialize<ReleaseId>(json));
     }
+
+    [Theory]
+    [InlineData("iOS 26.3.1 (a)")]
+    [InlineData("iPadOS 26.4 (c)")]
+    [InlineData("macOS 999999.0.123456 (z)")]
+    public void Formatted_into_a_span_a_release_id_reads_as_its_string(string text)
+    {
+        var id = ReleaseId.Parse(text);
+        Span<char> buffer = stackalloc char[64];
+
+        Assert.True(id.TryFormat(buffer, out var written));
+        Assert.Equal(text, buffer[..written].ToString());
+        Assert.False(id.TryFormat(buffer[..(text.Length - 1)], out _));
+    }
 }
