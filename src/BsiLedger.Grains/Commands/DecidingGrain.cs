@@ -43,9 +43,19 @@ public abstract class DecidingGrain<TView> : JournaledGrain<TView, JournalEvent>
             var decision = decide();
             if (decision.Error is null && decision.Events.Count > 0)
             {
-                if (await RaiseConditionalEvents(decision.Events.Select(e => new JournalEvent(e, provenance))))
+                bool appended;
+                try
                 {
-                    RolloutMetrics.Appended(RuntimeIdentity, decision.Events.Select(e => (object)e));
+                    appended = await RaiseConditionalEvents(JournalEvents(decision.Events, provenance));
+                }
+                catch (ReleaseRecalledException recalled) when (RefusalOf(recalled) is { } refusal)
+                {
+                    return CommandOutcome.Refused(Version, refusal);
+                }
+
+                if (appended)
+                {
+                    RolloutMetrics.Appended(RuntimeIdentity, decision.Events);
                     return CommandOutcome.Accepted(Version, decision.Events.Count);
                 }
 
@@ -83,6 +93,24 @@ public abstract class DecidingGrain<TView> : JournaledGrain<TView, JournalEvent>
             .ToArray();
         return versions.Length == 0 ? null : CommandOutcome.AcceptedBefore(versions[^1], versions.Length);
     }
+
+    private static JournalEvent[] JournalEvents<TEvent>(IReadOnlyList<TEvent> events, Provenance provenance)
+        where TEvent : notnull
+    {
+        var entries = new JournalEvent[events.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = new JournalEvent(events[i], provenance);
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// The refusal to answer when the ledger refused the append because it reports on a recalled release (nothing was
+    /// written); null lets the exception through to the caller.
+    /// </summary>
+    protected virtual DomainError? RefusalOf(ReleaseRecalledException recalled) => null;
 
     /// <summary>Changes the view by one event of the stream.</summary>
     protected abstract void Apply(TView state, object @event);

@@ -38,7 +38,12 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent, ILedgerIn
         }
 
         using var activity = StartActivity($"device {command.GetType().Name}", provenance);
-        var outcome = await RunAsync([command], provenance, await GateAsync(command));
+        // A report on a release the ledger holds as unpublished or recalled is refused (RunAsync). Read inline: an async
+        // method of its own would cost every report another continuation on the grain's scheduler.
+        var gated = ReleaseGate.Of(command) is { } release
+            ? ReleaseGate.Refusal(Id, release, await index.ReleaseStatusAsync(release, CancellationToken.None))
+            : null;
+        var outcome = await RunAsync([command], provenance, gated);
         activity?.SetTag("bsi.outcome", outcome.Status.ToString());
         activity?.SetTag("bsi.error", outcome.Error?.Code);
         return outcome;
@@ -178,19 +183,14 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent, ILedgerIn
 
     /// <summary>
     /// Decides the commands in order, each on the state the previous left, and appends all their events at once.
-    /// A command the rules allow is still refused with <paramref name="gated"/> when there is one: the rules speak first.
+    /// A command the rules allow is still refused with <paramref name="gated"/> when there is one: the rules speak
+    /// first. The gate is read before deciding, so the refusal is the same on every attempt; a recall committed after
+    /// that read is caught by the ledger itself when the events are stored (<see cref="RefusalOf"/>).
     /// </summary>
-    private async Task<CommandOutcome> RunAsync(IReadOnlyList<DeviceCommand> commands, Provenance provenance, DomainError? gated = null)
-    {
-        try
-        {
-            return await DecideAndAppendAsync(() => Decide(commands, gated), provenance);
-        }
-        catch (ReleaseRecalledException recalled)
-        {
-            return CommandOutcome.Refused(Version, new ReleaseRecalled(Id, recalled.Release));
-        }
-    }
+    private Task<CommandOutcome> RunAsync(IReadOnlyList<DeviceCommand> commands, Provenance provenance, DomainError? gated = null) =>
+        DecideAndAppendAsync(() => Decide(commands, gated), provenance);
+
+    protected override DomainError RefusalOf(ReleaseRecalledException recalled) => new ReleaseRecalled(Id, recalled.Release);
 
     private Decision<IDeviceEvent> Decide(IReadOnlyList<DeviceCommand> commands, DomainError? gated)
     {
@@ -211,16 +211,6 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent, ILedgerIn
 
         return Decision<IDeviceEvent>.Accept([.. events]);
     }
-
-    /// <summary>
-    /// A report about a release the device's rules allow is refused when the ledger holds the release as unpublished or
-    /// recalled. Read once, before deciding, so the refusal is the same on every attempt; a recall committed after this
-    /// read is caught by the ledger itself when the events are stored (<see cref="ReleaseRecalledException"/>).
-    /// </summary>
-    private async Task<DomainError?> GateAsync(DeviceCommand command) =>
-        ReleaseGate.Of(command) is { } release
-            ? ReleaseGate.Refusal(Id, release, await index.ReleaseStatusAsync(release, CancellationToken.None))
-            : null;
 
     private Activity? StartActivity(string name, Provenance provenance)
     {

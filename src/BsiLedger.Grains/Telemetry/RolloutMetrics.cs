@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using BsiLedger.Domain.Devices;
 using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases;
 using BsiLedger.EventStore.Telemetry;
@@ -39,30 +41,36 @@ public static class RolloutMetrics
             "Wall time from a release's RecallIssued to the withdrawal from one device",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 24 * 3600, 7 * 24 * 3600] });
 
-    public static void Offered(string silo, ReleaseId release, OfferOutcome outcome) =>
-        Offers.Add(1, new(SiloTag, silo), new(ReleaseTag, release.ToString()), new("bsi.offer.outcome", Snake(outcome.ToString())));
+    public static void Offered(string silo, ReleaseId release, OfferOutcome outcome)
+    {
+        if (Offers.Enabled)
+        {
+            Offers.Add(1, new(SiloTag, silo), new(ReleaseTag, Name(release)), new("bsi.offer.outcome", SnakeNames<OfferOutcome>.Of(outcome)));
+        }
+    }
 
     /// <summary>Counts the events one append has made durable.</summary>
-    public static void Appended(string silo, IEnumerable<object> events)
+    public static void Appended<TEvent>(string silo, IReadOnlyList<TEvent> events)
+        where TEvent : notnull
     {
-        foreach (var e in events)
+        foreach (object e in events)
         {
             switch (e)
             {
-                case BsiInstalled installed:
-                    Installs.Add(1, new(SiloTag, silo), new(ReleaseTag, installed.Release.ToString()));
+                case BsiInstalled installed when Installs.Enabled:
+                    Installs.Add(1, new(SiloTag, silo), new(ReleaseTag, Name(installed.Release)));
                     break;
-                case BsiApplied applied:
-                    Applies.Add(1, new(SiloTag, silo), new(ReleaseTag, applied.Release.ToString()), new("bsi.activation", Snake(applied.Activation.ToString())));
+                case BsiApplied applied when Applies.Enabled:
+                    Applies.Add(1, new(SiloTag, silo), new(ReleaseTag, Name(applied.Release)), new("bsi.activation", SnakeNames<Activation>.Of(applied.Activation)));
                     break;
-                case BsiInstallFailed failed:
-                    Failures.Add(1, new(SiloTag, silo), new(ReleaseTag, failed.Release.ToString()));
+                case BsiInstallFailed failed when Failures.Enabled:
+                    Failures.Add(1, new(SiloTag, silo), new(ReleaseTag, Name(failed.Release)));
                     break;
-                case BsiSkipped skipped:
-                    Skips.Add(1, new(SiloTag, silo), new(ReleaseTag, skipped.Release.ToString()), new("bsi.skip.reason", Snake(skipped.Reason.ToString())));
+                case BsiSkipped skipped when Skips.Enabled:
+                    Skips.Add(1, new(SiloTag, silo), new(ReleaseTag, Name(skipped.Release)), new("bsi.skip.reason", SnakeNames<SkipReason>.Of(skipped.Reason)));
                     break;
-                case BsiWithdrawn withdrawn:
-                    Withdrawals.Add(1, new(SiloTag, silo), new(ReleaseTag, withdrawn.Release.ToString()));
+                case BsiWithdrawn withdrawn when Withdrawals.Enabled:
+                    Withdrawals.Add(1, new(SiloTag, silo), new(ReleaseTag, Name(withdrawn.Release)));
                     break;
             }
         }
@@ -74,10 +82,24 @@ public static class RolloutMetrics
         if (issuedAt is { } issued)
         {
             var latency = TimeProvider.System.GetUtcNow() - issued;
-            RecallPropagation.Record(Math.Max(latency.TotalSeconds, 0), new(SiloTag, silo), new(ReleaseTag, release.ToString()));
+            RecallPropagation.Record(Math.Max(latency.TotalSeconds, 0), new(SiloTag, silo), new(ReleaseTag, Name(release)));
         }
     }
 
+    // Every report appended is counted under its release: each release's tag value is made once, not once per event.
+    private static readonly ConcurrentDictionary<ReleaseId, string> ReleaseNames = new();
+
+    private static string Name(ReleaseId release) => ReleaseNames.GetOrAdd(release, r => r.ToString());
+
     private static string Snake(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>Each value of an enum as a tag value in snake case, made once.</summary>
+    private static class SnakeNames<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<T, string> Names = Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => Snake(v.ToString()));
+
+        public static string Of(T value) => Names.TryGetValue(value, out var name) ? name : Snake(value.ToString());
+    }
 }
