@@ -197,16 +197,25 @@ public sealed class DeviceGrain(DomainClock clock, IDeviceAgent agent, ILedgerIn
         var now = clock.Now;
         var state = Current;
         var events = new List<IDeviceEvent>();
-        foreach (var command in commands)
+        for (var i = 0; i < commands.Count; i++)
         {
-            var decision = DeviceDecider.Decide(state, command, now);
+            var decision = DeviceDecider.Decide(state, commands[i], now);
             if ((decision.Error ?? gated) is { } error)
             {
                 return Decision<IDeviceEvent>.Refuse(error);
             }
 
+            if (commands.Count == 1)
+            {
+                // A lone command's decision is the run's: no copy of its events, no state after it.
+                return decision;
+            }
+
             events.AddRange(decision.Events);
-            state = decision.Events.Aggregate(state, (s, e) => s.Apply(e));
+            if (i < commands.Count - 1)
+            {
+                state = decision.Events.Aggregate(state, (s, e) => s.Apply(e));
+            }
         }
 
         return Decision<IDeviceEvent>.Accept([.. events]);
