@@ -2,7 +2,6 @@ using BsiLedger.Domain.Devices.Events;
 using BsiLedger.Domain.Releases.Events;
 using BsiLedger.EventStore.Index;
 using BsiLedger.EventStore.ReadModels;
-using Marten;
 
 namespace BsiLedger.EventStore.Marten;
 
