@@ -34,8 +34,8 @@ public sealed class ReadPlanSettingTests(PostgresFixture postgres) : JournalTest
         await using var reader = await session.ExecuteReaderAsync(new NpgsqlCommand("""
             select current_setting('plan_cache_mode'),
                 (select setting = reset_val from pg_settings where name = 'jit'),
-                (select coalesce(sum(generic_plans), 0) from pg_prepared_statements where statement like '%unnest(%'),
-                (select coalesce(sum(custom_plans), 0) from pg_prepared_statements where statement like '%unnest(%')
+                (select coalesce(sum(generic_plans), 0) from pg_prepared_statements where statement like '%cross join lateral%'),
+                (select coalesce(sum(custom_plans), 0) from pg_prepared_statements where statement like '%cross join lateral%')
             """), Ct);
         Assert.True(await reader.ReadAsync(Ct));
         Assert.Equal("auto", reader.GetString(0));

@@ -107,6 +107,8 @@ internal sealed class SetBasedAppends
     {
         var documents = BatchDocuments.Fold(decision.Accepted, decision.Devices, decision.Members, _serializer);
         await using var batch = new NpgsqlBatch(connection, transaction);
+        // Inserts and upserts over arrays have only one plan; what planning them each time costs is the foreign key's.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(HotStatementPlanning.CachedPlans));
         Add(batch, _sql.InsertEvents, 1, p => BindEvents(p, decision.Accepted));
         foreach (var table in documents.Tables)
         {
