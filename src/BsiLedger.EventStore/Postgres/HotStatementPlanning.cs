@@ -20,7 +20,7 @@ public static class HotStatementPlanning
     /// <summary>
     /// Back to cached plans for the rest of the transaction (JIT stays off), for statements that choose no scan: the
     /// events insert fires the foreign key's check on <c>mt_streams</c> once per row, a query PostgreSQL runs from a
-    /// plan it caches, and forced custom plans had it planned again for every event (a seventh of PostgreSQL's CPU on
+    /// plan it caches, and forced custom plans had it planned again for every event (an eighth of PostgreSQL's CPU on
     /// the append benchmark).
     /// </summary>
     public const string CachedPlans = "select set_config('plan_cache_mode', 'auto', true)";

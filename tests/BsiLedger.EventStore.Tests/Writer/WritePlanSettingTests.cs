@@ -8,7 +8,7 @@ namespace BsiLedger.EventStore.Tests.Writer;
 /// <summary>
 /// An append transaction decides its refusals with plans made for the batch's values, then writes with cached plans:
 /// the events insert fires the foreign key's check on <c>mt_streams</c> once per row, and a plan made again for each of
-/// those checks was a seventh of PostgreSQL's CPU on the append benchmark.
+/// those checks was an eighth of PostgreSQL's CPU on the append benchmark.
 /// </summary>
 public sealed class WritePlanSettingTests(PostgresFixture postgres) : JournalTest(postgres)
 {
