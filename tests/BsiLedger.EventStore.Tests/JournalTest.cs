@@ -1,6 +1,7 @@
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.Testing;
+using Npgsql;
 
 namespace BsiLedger.EventStore.Tests;
 
@@ -17,6 +18,10 @@ public abstract class JournalTest(PostgresFixture postgres) : IAsyncLifetime
     protected global::Marten.DocumentStore Store => _store!;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A store whose pool holds one connection: every statement it runs is prepared on that connection.</summary>
+    protected global::Marten.DocumentStore StoreOnOneConnection() =>
+        LedgerStoreOptions.CreateStore(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { MaxPoolSize = 1 }.ConnectionString);
 
     public async ValueTask InitializeAsync()
     {

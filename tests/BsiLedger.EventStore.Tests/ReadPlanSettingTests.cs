@@ -16,8 +16,7 @@ public sealed class ReadPlanSettingTests(PostgresFixture postgres) : JournalTest
     public async Task The_read_is_planned_on_every_execution_and_the_setting_does_not_outlive_it()
     {
         // One connection in the pool: the statement after the reads runs on the connection they used.
-        var oneConnection = new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { MaxPoolSize = 1 }.ConnectionString;
-        using var store = LedgerStoreOptions.CreateStore(oneConnection);
+        using var store = StoreOnOneConnection();
         await using var journal = new MartenEventJournal(store, new JournalOptions());
         var ids = Enumerable.Range(0, 50).Select(_ => UniqueIds.Device()).ToArray();
         await Task.WhenAll(ids.Select(id => journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id)], Ct)));

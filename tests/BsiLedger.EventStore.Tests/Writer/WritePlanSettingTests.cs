@@ -16,8 +16,7 @@ public sealed class WritePlanSettingTests(PostgresFixture postgres) : JournalTes
     public async Task The_writes_run_on_cached_plans_and_the_decisions_on_plans_for_their_values()
     {
         // One connection in the pool: every batch's statements are prepared on the connection the query below uses.
-        var oneConnection = new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { MaxPoolSize = 1 }.ConnectionString;
-        using var store = LedgerStoreOptions.CreateStore(oneConnection);
+        using var store = StoreOnOneConnection();
         await using var journal = new MartenEventJournal(store, new JournalOptions());
         var ids = Enumerable.Range(0, 20).Select(_ => UniqueIds.Device()).ToArray();
         var heads = await Task.WhenAll(ids.Select(id => journal.AppendAsync(id, StreamHead.Empty, [JournalEvents.Enrolled(id)], Ct)));
