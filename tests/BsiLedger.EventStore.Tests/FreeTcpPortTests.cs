@@ -18,4 +18,14 @@ public sealed class FreeTcpPortTests
         listener.Start();
         listener.Stop();
     }
+
+    [Fact]
+    public void A_process_is_never_given_one_port_twice()
+    {
+        // Picked before any binds them, as a silo's port and its gateway's are: 500 draws from the ~12,000 ports below
+        // the ephemeral range would repeat one almost surely if picks did not remember what they gave.
+        var ports = Enumerable.Range(0, 500).Select(_ => FreeTcpPort.Pick()).ToList();
+
+        Assert.Equal(ports.Count, ports.Distinct().Count());
+    }
 }
