@@ -77,14 +77,13 @@ public sealed class GrainPathPhase(string name, string devicePrefix, JournalOpti
     {
         var pooled = poolSize is { } size ? new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = size }.ConnectionString : connectionString;
         // No rollout steps here, so no reminders and no Orleans pool: the phase measures the ledger's own connections.
-        using var host = LedgerHost.Build(new LedgerHostOptions(pooled)
+        using var host = await LedgerHost.StartAsync(new LedgerHostOptions(pooled)
         {
             Telemetry = TelemetryMode.None,
             Journal = journal,
             Fleet = new FleetOptions { AdvanceEvery = null },
             ConfigureServices = telemetry,
-        });
-        await host.StartAsync(ct);
+        }, ct);
         try
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();

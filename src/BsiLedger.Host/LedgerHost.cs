@@ -26,12 +26,42 @@ public static class LedgerHost
     /// <summary>Every silo and client of every ledger: clusters differ by their cluster id.</summary>
     public const string ServiceId = "bsiledger";
 
+    /// <summary>How many times a private silo is built on newly picked ports before its start fails.</summary>
+    public const int PortAttempts = 3;
+
     public static IHost Build(LedgerHostOptions options)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { DisableDefaults = true });
         Configure(builder, options);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Builds and starts the host. A private silo (no <see cref="LedgerHostOptions.Cluster"/>) listens on ports picked
+    /// free a moment before its start; one that lost such a port to another process in that moment is built again on
+    /// newly picked ones, rather than failing the command.
+    /// </summary>
+    public static async Task<IHost> StartAsync(LedgerHostOptions options, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = Build(options);
+            try
+            {
+                await host.StartAsync(ct);
+                return host;
+            }
+            catch (Exception e) when (attempt < PortAttempts && options is { WithSilo: true, Cluster: null } && PortTaken.Caused(e))
+            {
+                host.Dispose();
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+        }
     }
 
     /// <summary>

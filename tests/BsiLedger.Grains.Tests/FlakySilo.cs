@@ -32,7 +32,7 @@ public sealed class FlakySilo(PostgresFixture postgres) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = LedgerHost.Build(new LedgerHostOptions(postgres.ConnectionString)
+        _host = await LedgerHost.StartAsync(new LedgerHostOptions(postgres.ConnectionString)
         {
             Telemetry = TelemetryMode.None,
             Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero)),
@@ -40,8 +40,7 @@ public sealed class FlakySilo(PostgresFixture postgres) : IAsyncLifetime
             Fleet = new FleetOptions { Shards = Shards, AdvanceEvery = null },
             ConfigureServices = services => services.AddSingleton<IEventJournal>(provider =>
                 _journal = new CommitThenFailJournal(new MartenEventJournal(provider.GetRequiredService<IDocumentStore>(), new JournalOptions()))),
-        });
-        await _host.StartAsync();
+        }, CancellationToken.None);
         // The journal is made when first asked for: ask now, so a test's first command already finds it.
         _host.Services.GetRequiredService<IEventJournal>();
     }

@@ -21,8 +21,7 @@ public sealed class PgBouncerGrainTests(PgBouncerPostgres pooler) : IClassFixtur
     {
         var ct = TestContext.Current.CancellationToken;
         var connection = PgBouncerPostgres.WithoutAutoPrepare(await pooler.CreateDatabaseAsync());
-        using var host = LedgerHost.Build(new LedgerHostOptions(connection) { Telemetry = TelemetryMode.None, RunsProjections = true });
-        await host.StartAsync(ct);
+        using var host = await LedgerHost.StartAsync(new LedgerHostOptions(connection) { Telemetry = TelemetryMode.None, RunsProjections = true }, ct);
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         await PublishedReleases.EnsureAsync(grains, _release);
         var ids = Enumerable.Range(0, 200).Select(_ => UniqueIds.Device("pooled")).ToArray();

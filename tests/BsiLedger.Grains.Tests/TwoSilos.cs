@@ -22,19 +22,12 @@ public sealed class TwoSilos(PostgresFixture postgres) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _first = LedgerHost.Build(new LedgerHostOptions(postgres.ConnectionString) { Telemetry = TelemetryMode.None });
-        _second = LedgerHost.Build(new LedgerHostOptions(postgres.ConnectionString) { Telemetry = TelemetryMode.None });
-        await _first.StartAsync();
-        await _second.StartAsync();
+        _first = await StartSiloAsync();
+        _second = await StartSiloAsync();
     }
 
     /// <summary>A fresh silo on the same database: nothing cached, everything rebuilt from the streams.</summary>
-    public async Task<IHost> StartThirdAsync()
-    {
-        var host = LedgerHost.Build(new LedgerHostOptions(postgres.ConnectionString) { Telemetry = TelemetryMode.None });
-        await host.StartAsync();
-        return host;
-    }
+    public Task<IHost> StartThirdAsync() => StartSiloAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -44,4 +37,7 @@ public sealed class TwoSilos(PostgresFixture postgres) : IAsyncLifetime
             host.Dispose();
         }
     }
+
+    private Task<IHost> StartSiloAsync() =>
+        LedgerHost.StartAsync(new LedgerHostOptions(postgres.ConnectionString) { Telemetry = TelemetryMode.None }, CancellationToken.None);
 }

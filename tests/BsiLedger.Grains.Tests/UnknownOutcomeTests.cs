@@ -21,13 +21,12 @@ public sealed class UnknownOutcomeTests(PostgresFixture postgres)
     {
         var ct = TestContext.Current.CancellationToken;
         CommitThenFailJournal? journal = null;
-        using var host = LedgerHost.Build(new LedgerHostOptions(postgres.ConnectionString)
+        using var host = await LedgerHost.StartAsync(new LedgerHostOptions(postgres.ConnectionString)
         {
             Telemetry = TelemetryMode.None,
             ConfigureServices = services => services.AddSingleton<IEventJournal>(provider =>
                 journal = new CommitThenFailJournal(new MartenEventJournal(provider.GetRequiredService<IDocumentStore>(), new JournalOptions()))),
-        });
-        await host.StartAsync(ct);
+        }, ct);
         var id = UniqueIds.Device("flaky");
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         await PublishedReleases.EnsureAsync(grains, ReleaseId.Parse("iOS 26.3.1 (a)"));

@@ -48,10 +48,10 @@ public sealed class LedgerSession : IAsyncDisposable
         {
             var readOnly = new LedgerHostOptions(database.ConnectionString) { Telemetry = settings.Telemetry, WithSilo = false, Journal = settings.Journal };
             var options = withSilo ? LedgerDatabase.WithinBudget(await SiloOrClientAsync(database, settings.Cluster, readOnly, ct)) : readOnly;
-            var host = LedgerHost.Build(options);
+            IHost host;
             try
             {
-                await StartAsync(host, options, ct);
+                host = await StartAsync(options, ct);
             }
             catch (ClusterUnreachableException) when (database.BorrowedFrom is null)
             {
@@ -64,8 +64,7 @@ public sealed class LedgerSession : IAsyncDisposable
                 // cluster not been there.
                 await Console.Error.WriteLineAsync($"bsi: cluster {settings.Cluster} stopped while this command connected; running it here");
                 options = LedgerDatabase.WithinBudget(readOnly with { WithSilo = true });
-                host = LedgerHost.Build(options);
-                await host.StartAsync(ct);
+                host = await LedgerHost.StartAsync(options, ct);
             }
 
             return new LedgerSession(database, host, options.ConnectionString);
@@ -109,19 +108,20 @@ public sealed class LedgerSession : IAsyncDisposable
         return options with { WithSilo = true };
     }
 
-    private static async Task StartAsync(IHost host, LedgerHostOptions options, CancellationToken ct)
+    private static async Task<IHost> StartAsync(LedgerHostOptions options, CancellationToken ct)
     {
         if (options.ClientOf is not { } clusterId)
         {
-            await host.StartAsync(ct);
-            return;
+            return await LedgerHost.StartAsync(options, ct);
         }
 
+        var host = LedgerHost.Build(options);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ClusterConnectTimeout);
         try
         {
             await host.StartAsync(timeout.Token);
+            return host;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

@@ -36,7 +36,7 @@ public sealed class SimulationRun(Scenario scenario, SimulationOptions options)
         var fleet = new SimulatedFleet(scenario);
         var clock = new VirtualClock(options.Start);
         var reports = new PendingReports();
-        await using var silos = SimulationSilos.Build(options, clock, new SimulatedAgent(fleet, clock, reports));
+        await using var silos = SimulationSilos.For(options, clock, new SimulatedAgent(fleet, clock, reports));
         await silos.StartAsync(cancellationToken);
         if (options.Silos > 1)
         {

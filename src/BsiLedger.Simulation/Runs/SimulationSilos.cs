@@ -21,22 +21,23 @@ namespace BsiLedger.Simulation.Runs;
 /// </summary>
 public sealed class SimulationSilos : IAsyncDisposable
 {
+    private readonly IReadOnlyList<LedgerHostOptions> _silos;
+
     private readonly List<IHost> _started = [];
 
-    private SimulationSilos(IReadOnlyList<IHost> hosts) => Hosts = hosts;
+    private SimulationSilos(IReadOnlyList<LedgerHostOptions> silos) => _silos = silos;
 
-    /// <summary>Every silo; the first runs the async daemon and is where the run's own calls and reads start.</summary>
-    public IReadOnlyList<IHost> Hosts { get; }
+    /// <summary>Every started silo; the first runs the async daemon and is where the run's own calls and reads start.</summary>
+    public IReadOnlyList<IHost> Hosts => _started;
 
     public IServiceProvider First => Hosts[0].Services;
 
-    public static SimulationSilos Build(SimulationOptions options, TimeProvider clock, SimulatedAgent agent)
+    public static SimulationSilos For(SimulationOptions options, TimeProvider clock, SimulatedAgent agent)
     {
         var silos = options.Silos;
         var clusterId = silos == 1 ? null : $"simulation-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        var hosts = Enumerable.Range(0, silos).Select(index =>
-        {
-            var host = new LedgerHostOptions(silos == 1 ? options.ConnectionString : Named(options.ConnectionString, index))
+        return new SimulationSilos([.. Enumerable.Range(0, silos).Select(index =>
+            new LedgerHostOptions(silos == 1 ? options.ConnectionString : Named(options.ConnectionString, index))
             {
                 Telemetry = options.Telemetry,
                 Clock = clock,
@@ -45,19 +46,15 @@ public sealed class SimulationSilos : IAsyncDisposable
                 Journal = new JournalOptions { OutageTolerance = options.OutageTolerance },
                 RunsProjections = index == 0,
                 Cluster = clusterId is null ? null : new SharedCluster(clusterId, IPAddress.Loopback, FreeTcpPort.Pick(), FreeTcpPort.Pick()),
-            };
-            return LedgerHost.Build(host.WithinBudget());
-        }).ToList();
-        return new SimulationSilos(hosts);
+            }.WithinBudget())]);
     }
 
     /// <summary>The first silo first: it creates the ledger's and the cluster's schema the others then find in place.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var host in Hosts)
+        foreach (var silo in _silos)
         {
-            await host.StartAsync(cancellationToken);
-            _started.Add(host);
+            _started.Add(await LedgerHost.StartAsync(silo, cancellationToken));
         }
 
         await UntilEverySiloIsSeenAsync(cancellationToken);
@@ -72,7 +69,7 @@ public sealed class SimulationSilos : IAsyncDisposable
         var management = First.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(TimeSpan.FromMinutes(1));
-        while ((await management.GetHosts(onlyActive: true, patience.Token)).Count < Hosts.Count)
+        while ((await management.GetHosts(onlyActive: true, patience.Token)).Count < _silos.Count)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), patience.Token);
         }
@@ -95,7 +92,7 @@ public sealed class SimulationSilos : IAsyncDisposable
             await _started[i].StopAsync(CancellationToken.None);
         }
 
-        foreach (var host in Hosts)
+        foreach (var host in _started)
         {
             host.Dispose();
         }

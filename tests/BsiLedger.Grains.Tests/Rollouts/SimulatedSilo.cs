@@ -22,14 +22,13 @@ public sealed class SimulatedSilo(PostgresFixture postgres) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = LedgerHost.Build(new LedgerHostOptions(postgres.ConnectionString)
+        _host = await LedgerHost.StartAsync(new LedgerHostOptions(postgres.ConnectionString)
         {
             Telemetry = TelemetryMode.None,
             Clock = Clock,
             Agent = Agent,
             Fleet = new FleetOptions { Shards = 64, AdvanceEvery = null },
-        });
-        await _host.StartAsync();
+        }, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

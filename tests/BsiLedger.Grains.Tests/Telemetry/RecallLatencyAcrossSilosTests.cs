@@ -62,13 +62,12 @@ public sealed class RecallLatencyAcrossSilosTests(PostgresFixture postgres) : ID
 
     private async Task<AsyncHost> StartAsync(ScriptedAgent agent)
     {
-        var host = LedgerHost.Build(new LedgerHostOptions(postgres.ConnectionString)
+        var host = await LedgerHost.StartAsync(new LedgerHostOptions(postgres.ConnectionString)
         {
             Telemetry = TelemetryMode.None,
             Agent = agent,
             Fleet = new FleetOptions { Shards = 8, AdvanceEvery = null },
-        });
-        await host.StartAsync();
+        }, CancellationToken.None);
         return new AsyncHost(host);
     }
 
