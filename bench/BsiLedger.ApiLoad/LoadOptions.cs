@@ -6,25 +6,25 @@ namespace BsiLedger.ApiLoad;
 /// <summary>One load run: how many devices, how many reports in all, how many requests in flight, where the figures go.</summary>
 public sealed record LoadOptions(int Devices, int Reports, int Concurrency, string OutFile)
 {
-    private static readonly Option<int> _devices = new("--devices")
+    private static readonly Option<int> DevicesOption = new("--devices")
     {
         Description = "Devices enrolled before the timed phase; each reports with its own device token",
         DefaultValueFactory = _ => 2_000,
     };
 
-    private static readonly Option<int> _reports = new("--reports")
+    private static readonly Option<int> ReportsOption = new("--reports")
     {
         Description = "Device reports in the timed phase, spread over the devices: each installs, applies, then checks in",
         DefaultValueFactory = _ => 20_000,
     };
 
-    private static readonly Option<int> _concurrency = new("--concurrency")
+    private static readonly Option<int> ConcurrencyOption = new("--concurrency")
     {
         Description = "Requests in flight at once",
         DefaultValueFactory = _ => 32,
     };
 
-    private static readonly Option<string> _out = new("--out")
+    private static readonly Option<string> Out = new("--out")
     {
         Description = "Where the figures are written as JSON",
         DefaultValueFactory = _ => Path.Combine("bench", "results", "api-load.json"),
@@ -34,15 +34,15 @@ public sealed record LoadOptions(int Devices, int Reports, int Concurrency, stri
     {
         var root = new RootCommand("Starts bsi serve on a private embedded PostgreSQL and drives device reports at it over loopback from this process: throughput, latency percentiles and status counts, against bare HTTP round trips to /health measured in the same run")
         {
-            _devices, _reports, _concurrency, _out,
+            DevicesOption, ReportsOption, ConcurrencyOption, Out,
         };
-        foreach (var option in new[] { _devices, _reports, _concurrency })
+        foreach (var option in new[] { DevicesOption, ReportsOption, ConcurrencyOption })
         {
             option.Validators.Add(result => RequirePositive(result, option));
         }
 
         root.SetAction(parse => run(new LoadOptions(
-            parse.GetValue(_devices), parse.GetValue(_reports), parse.GetValue(_concurrency), parse.GetValue(_out)!)));
+            parse.GetValue(DevicesOption), parse.GetValue(ReportsOption), parse.GetValue(ConcurrencyOption), parse.GetValue(Out)!)));
         return root;
     }
 

@@ -7,7 +7,7 @@ namespace BsiLedger.ApiLoad;
 /// <summary>A load run's figures, for a reader and as JSON.</summary>
 public sealed record LoadReport(LoadOptions Options, PhaseFigures Floor, PhaseFigures Reports, int Processors, DateTimeOffset TimestampUtc)
 {
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -36,7 +36,7 @@ public sealed record LoadReport(LoadOptions Options, PhaseFigures Floor, PhaseFi
         }
 
         await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, this, _json);
+        await JsonSerializer.SerializeAsync(file, this, JsonOptions);
     }
 
     private static void Row(TextWriter output, PhaseFigures phase) =>

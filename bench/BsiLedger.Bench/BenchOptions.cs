@@ -7,30 +7,30 @@ public sealed record BenchOptions(string? Connection, int Devices, int Concurren
 {
     public const string ConnectionVariable = "BSILEDGER_CONNECTION";
 
-    private static readonly Option<string?> _connection = new("--connection")
+    private static readonly Option<string?> ConnectionOption = new("--connection")
     {
         Description = $"PostgreSQL connection string; defaults to ${ConnectionVariable}, else an embedded server in a fresh temporary directory",
     };
 
-    private static readonly Option<int> _devices = new("--devices")
+    private static readonly Option<int> DevicesOption = new("--devices")
     {
         Description = "Devices driven through the grains in each grain-path phase (3 events each); the COPY ceiling copies the batched phase's rows",
         DefaultValueFactory = _ => 20_000,
     };
 
-    private static readonly Option<int> _concurrency = new("--concurrency")
+    private static readonly Option<int> ConcurrencyOption = new("--concurrency")
     {
         Description = "Devices in flight at once on both grain paths",
         DefaultValueFactory = _ => 1024,
     };
 
-    private static readonly Option<string> _out = new("--out")
+    private static readonly Option<string> Out = new("--out")
     {
         Description = "Where the figures are written as JSON",
         DefaultValueFactory = _ => Path.Combine("bench", "results", "append-bench.json"),
     };
 
-    private static readonly Option<bool> _traced = new("--traced")
+    private static readonly Option<bool> TracedOption = new("--traced")
     {
         Description = "Also run the batched phase with tracing on (sampled as OTEL_TRACES_SAMPLER says, spans discarded): tracing's overhead",
     };
@@ -45,17 +45,17 @@ public sealed record BenchOptions(string? Connection, int Devices, int Concurren
     {
         var root = new RootCommand("Measures appending device events through the grains with group commit, the same with one append per transaction, and a binary COPY of the same rows")
         {
-            _connection, _devices, _concurrency, _out, _traced,
+            ConnectionOption, DevicesOption, ConcurrencyOption, Out, TracedOption,
         };
-        _devices.Validators.Add(result => RequirePositive(result, _devices));
-        _concurrency.Validators.Add(result => RequirePositive(result, _concurrency));
+        DevicesOption.Validators.Add(result => RequirePositive(result, DevicesOption));
+        ConcurrencyOption.Validators.Add(result => RequirePositive(result, ConcurrencyOption));
         root.SetAction(parse => run(
             new BenchOptions(
-                parse.GetValue(_connection),
-                parse.GetValue(_devices),
-                parse.GetValue(_concurrency),
-                parse.GetValue(_out) ?? Path.Combine("bench", "results", "append-bench.json"),
-                parse.GetValue(_traced))));
+                parse.GetValue(ConnectionOption),
+                parse.GetValue(DevicesOption),
+                parse.GetValue(ConcurrencyOption),
+                parse.GetValue(Out) ?? Path.Combine("bench", "results", "append-bench.json"),
+                parse.GetValue(TracedOption))));
         return root;
     }
 

@@ -40,7 +40,7 @@ public sealed record BenchReport(
     /// <summary>The hash chain may cost the batched append at most ~15% of its rate.</summary>
     public const double ChainTarget = 0.85;
 
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         // A file for people and scripts, never embedded in HTML: keep "+" and the like readable.
@@ -79,6 +79,6 @@ public sealed record BenchReport(
         }
 
         await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, this, _json, ct);
+        await JsonSerializer.SerializeAsync(file, this, JsonOptions, ct);
     }
 }

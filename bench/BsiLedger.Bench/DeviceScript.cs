@@ -13,20 +13,20 @@ public static class DeviceScript
 
     private const string Model = "iPhone18,1";
 
-    private static readonly ReleaseId _release = ReleaseId.Parse("iOS 26.3.1 (a)");
+    private static readonly ReleaseId Release = ReleaseId.Parse("iOS 26.3.1 (a)");
 
     /// <summary>Devices report published releases only: each host publishes the script's first (a no-op once published).</summary>
     public static PublishRelease Publication =>
-        new(_release, ["WebKit"], [], Activation.Restart, Supersedes: null, Cause.Operator("bench"));
+        new(Release, ["WebKit"], [], Activation.Restart, Supersedes: null, Cause.Operator("bench"));
 
     public static DeviceCommand[] Commands(string deviceId)
     {
         var cause = Cause.Device(deviceId);
         return
         [
-            new EnrollDevice(deviceId, _release.Platform, Model, _release.Base, AutoInstall: true, Managed: false, MdmPolicy.None, cause),
-            new InstallBsi(deviceId, _release, cause),
-            new ApplyBsi(deviceId, _release, Activation.Restart, cause),
+            new EnrollDevice(deviceId, Release.Platform, Model, Release.Base, AutoInstall: true, Managed: false, MdmPolicy.None, cause),
+            new InstallBsi(deviceId, Release, cause),
+            new ApplyBsi(deviceId, Release, Activation.Restart, cause),
         ];
     }
 }

@@ -5,7 +5,7 @@ namespace BsiLedger.Bench;
 /// <summary>Counts a phase's events and reports them to stderr every two seconds until disposed.</summary>
 public sealed class Progress : IAsyncDisposable
 {
-    private static readonly TimeSpan _interval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     private readonly string _phase;
     private readonly long _total;
@@ -32,7 +32,7 @@ public sealed class Progress : IAsyncDisposable
 
     private async Task ReportAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(_interval);
+        using var timer = new PeriodicTimer(Interval);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))

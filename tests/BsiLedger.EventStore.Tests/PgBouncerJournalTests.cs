@@ -12,9 +12,9 @@ namespace BsiLedger.EventStore.Tests;
 /// </summary>
 public sealed class PgBouncerJournalTests(PgBouncerPostgres pooler) : IClassFixture<PgBouncerPostgres>
 {
-    private const int _streams = 300;
+    private const int Streams = 300;
 
-    private const int _rounds = 4;
+    private const int Rounds = 4;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -25,7 +25,7 @@ public sealed class PgBouncerJournalTests(PgBouncerPostgres pooler) : IClassFixt
 
         var ids = await ReadAndAppendConcurrentlyAsync(connection);
 
-        Assert.Equal(_streams * _rounds, await StoredRows.TotalAsync(connection));
+        Assert.Equal(Streams * Rounds, await StoredRows.TotalAsync(connection));
         Assert.All(ids.Take(10), id => Assert.Equal([1L, 2L, 3L, 4L], StoredRows.VersionsAsync(connection, id).Result));
     }
 
@@ -65,8 +65,8 @@ public sealed class PgBouncerJournalTests(PgBouncerPostgres pooler) : IClassFixt
         using var store = LedgerStoreOptions.CreateStore(connection);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await using var journal = new MartenEventJournal(store, new JournalOptions());
-        var ids = Enumerable.Range(0, _streams).Select(_ => UniqueIds.Device("pooled")).ToArray();
-        for (var round = 0; round < _rounds; round++)
+        var ids = Enumerable.Range(0, Streams).Select(_ => UniqueIds.Device("pooled")).ToArray();
+        for (var round = 0; round < Rounds; round++)
         {
             var correlation = "round-" + round;
             await Task.WhenAll(ids.Select(id => Task.Run(async () =>

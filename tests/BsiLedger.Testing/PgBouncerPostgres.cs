@@ -14,15 +14,15 @@ namespace BsiLedger.Testing;
 public sealed class PgBouncerPostgres : IAsyncLifetime
 {
     // Debian installs it in /usr/sbin, which is on root's PATH but not always on other users'.
-    private static readonly string _program =
+    private static readonly string Program =
         new[] { "/usr/sbin/pgbouncer", "/usr/bin/pgbouncer" }.FirstOrDefault(File.Exists) ?? "pgbouncer";
 
-    private const int _portAttempts = 5;
+    private const int PortAttempts = 5;
 
     // PgBouncer refuses to run as root; the embedded server's account is at hand on any machine that runs it.
-    private const string _serviceUser = "postgres";
+    private const string ServiceUser = "postgres";
 
-    private const string _oneServerDatabase = "one_server";
+    private const string OneServerDatabase = "one_server";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "bsiledger-pgbouncer-" + Guid.NewGuid().ToString("N")[..12]);
     private EmbeddedPostgres? _postgres;
@@ -39,7 +39,7 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
     /// A database PgBouncer serves through a single server connection, so every client's transactions meet on it: what one
     /// client's session leaves behind (an auto-prepared statement's name) is there for the next client, every time.
     /// </summary>
-    public string OneServerConnectionString => Through(_oneServerDatabase);
+    public string OneServerConnectionString => Through(OneServerDatabase);
 
     public string LogFile => Path.Combine(_directory, "pgbouncer.log");
 
@@ -75,18 +75,18 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_directory, Durable: false, MaxConnections: 200), CancellationToken.None);
-        await CreateOnServerAsync(_oneServerDatabase);
+        await CreateOnServerAsync(OneServerDatabase);
         for (var attempt = 1; ; attempt++)
         {
             _port = FreeTcpPort.Pick();
             await WriteConfigurationAsync();
-            await RunAsync(AsServiceUser(_program, "-d", ConfigFile));
+            await RunAsync(AsServiceUser(Program, "-d", ConfigFile));
             if (await WaitUntilServingAsync())
             {
                 return;
             }
 
-            if (attempt == _portAttempts)
+            if (attempt == PortAttempts)
             {
                 throw new InvalidOperationException($"PgBouncer did not accept connections on 127.0.0.1:{_port}; see {LogFile}:\n{ReadLog()}");
             }
@@ -118,7 +118,7 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
         // Pools sized so that several test hosts at once are never queued behind each other.
         await File.WriteAllTextAsync(ConfigFile, string.Create(CultureInfo.InvariantCulture, $"""
             [databases]
-            {_oneServerDatabase} = host=127.0.0.1 port={serverPort} pool_size=1
+            {OneServerDatabase} = host=127.0.0.1 port={serverPort} pool_size=1
             * = host=127.0.0.1 port={serverPort}
 
             [pgbouncer]
@@ -137,7 +137,7 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_directory, "userlist.txt"), $"\"{EmbeddedPostgres.DatabaseName}\" \"\"\n");
         if (IsRoot)
         {
-            await RunAsync(new ProcessStartInfo("chown", [_serviceUser + ":", _directory, ConfigFile, Path.Combine(_directory, "userlist.txt")]));
+            await RunAsync(new ProcessStartInfo("chown", [ServiceUser + ":", _directory, ConfigFile, Path.Combine(_directory, "userlist.txt")]));
         }
     }
 
@@ -189,7 +189,7 @@ public sealed class PgBouncerPostgres : IAsyncLifetime
         File.Exists(LogFile) ? string.Join('\n', File.ReadAllLines(LogFile).TakeLast(20)) : "(no log written)";
 
     private static ProcessStartInfo AsServiceUser(string program, params string[] arguments) =>
-        IsRoot ? new ProcessStartInfo("runuser", ["-u", _serviceUser, "--", program, .. arguments]) : new ProcessStartInfo(program, arguments);
+        IsRoot ? new ProcessStartInfo("runuser", ["-u", ServiceUser, "--", program, .. arguments]) : new ProcessStartInfo(program, arguments);
 
     private static async Task RunAsync(ProcessStartInfo start)
     {

@@ -16,7 +16,7 @@ public sealed class ScramTlsPostgres : IAsyncLifetime
     public const string Owner = "ledger_owner";
 
     // No entry accepts TCP without TLS, and nothing is trusted without a password.
-    private const string _hostBasedAccess =
+    private const string HostBasedAccess =
         """
         # TYPE     DATABASE  USER  ADDRESS       METHOD
         local      all       all                 scram-sha-256
@@ -69,7 +69,7 @@ public sealed class ScramTlsPostgres : IAsyncLifetime
             $"create database ledger owner {Owner}");
 
         var hbaFile = await ScalarAsync<string>(trusted, "show hba_file");
-        await File.WriteAllTextAsync(hbaFile, _hostBasedAccess);
+        await File.WriteAllTextAsync(hbaFile, HostBasedAccess);
         await ExecuteAsync(trusted, "select pg_reload_conf()");
         await WaitUntilTlsIsServedAsync();
     }

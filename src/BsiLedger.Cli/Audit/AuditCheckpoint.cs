@@ -41,8 +41,16 @@ public static class AuditCheckpoint
                 writer.Write(
                     new
                     {
-                        number = stored.Number, origin = checkpoint.Origin, treeSize = checkpoint.Size, root = checkpoint.Root.ToString(),
-                        lastSequence = stored.LastSequence, signedAt = stored.SignedAt, signedNow = isNew, chain = stored.Chain.ToString(), note, file,
+                        number = stored.Number,
+                        origin = checkpoint.Origin,
+                        treeSize = checkpoint.Size,
+                        root = checkpoint.Root.ToString(),
+                        lastSequence = stored.LastSequence,
+                        signedAt = stored.SignedAt,
+                        signedNow = isNew,
+                        chain = stored.Chain.ToString(),
+                        note,
+                        file,
                     },
                     console =>
                     {

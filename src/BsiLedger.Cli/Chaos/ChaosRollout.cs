@@ -17,9 +17,9 @@ public sealed class ChaosRollout(ClusterApi api, string token, ChaosSettings set
 
     private const int EnrolInFlight = 32;
 
-    private static readonly string[] _components = ["WebKit"];
+    private static readonly string[] Components = ["WebKit"];
 
-    private static readonly string[] _cves = ["CVE-2026-20001"];
+    private static readonly string[] Cves = ["CVE-2026-20001"];
 
     public static IReadOnlyList<string> DeviceIds(int count) => [.. Enumerable.Range(0, count).Select(i => $"chaos-{i:D7}")];
 
@@ -102,8 +102,8 @@ public sealed class ChaosRollout(ClusterApi api, string token, ChaosSettings set
         var reply = await api.SendAsync(HttpMethod.Post, "releases", token, new
         {
             id = release.ToString(),
-            components = _components,
-            cves = _cves,
+            components = Components,
+            cves = Cves,
             activation = "relaunch",
             supersedes = supersedes?.ToString(),
         }, NewKey(), ct);

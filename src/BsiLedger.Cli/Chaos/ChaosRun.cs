@@ -15,9 +15,9 @@ namespace BsiLedger.Cli.Chaos;
 public sealed class ChaosRun(ChaosSettings settings, string connectionString, ChaosLog log)
 {
     /// <summary>After the duration: how long the agents keep checking in for the recall to complete.</summary>
-    private static readonly TimeSpan _drain = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(90);
 
-    private static readonly TimeSpan _statusEvery = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(10);
 
     public async Task<ChaosResult> RunAsync(CancellationToken ct)
     {
@@ -74,7 +74,7 @@ public sealed class ChaosRun(ChaosSettings settings, string connectionString, Ch
             await duration;
             await stopKills.CancelAsync();
             await killing;
-            log.Line($"duration over after {killer.Kills.Count} kills; every silo is up; draining (at most {_drain.TotalSeconds:0} s)");
+            log.Line($"duration over after {killer.Kills.Count} kills; every silo is up; draining (at most {Drain.TotalSeconds:0} s)");
             completed = await DrainAsync(rollout, killer.Kills.Count > 0 ? killer.Kills[^1] : null, ct);
             log.Line(completed ? "the recall is complete" : "the recall did not complete within the drain");
         }
@@ -107,7 +107,7 @@ public sealed class ChaosRun(ChaosSettings settings, string connectionString, Ch
         var clock = Stopwatch.StartNew();
         var times = new RolloutEventTimes(connectionString);
         var completed = false;
-        while (clock.Elapsed < _drain)
+        while (clock.Elapsed < Drain)
         {
             completed = completed || await rollout.RecallCompletedAsync(ct);
             if (completed && (last is null || (await times.UntilNextAsync([last.At], ct))[0] is not null))
@@ -138,7 +138,7 @@ public sealed class ChaosRun(ChaosSettings settings, string connectionString, Ch
 
     private async Task ReportStatusAsync(SiloProcess[] silos, ClusterApi api, DeviceAgents agents, SiloKiller killer, Acknowledgements acknowledged, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(_statusEvery);
+        using var timer = new PeriodicTimer(StatusEvery);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))

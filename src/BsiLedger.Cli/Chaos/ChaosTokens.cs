@@ -7,7 +7,7 @@ namespace BsiLedger.Cli.Chaos;
 /// <summary>Fresh role tokens for one run, handed to every silo through its environment, and each device's own token.</summary>
 public sealed class ChaosTokens
 {
-    private static readonly string _variablePrefix = AuthTokens.Section.Replace(":", "__", StringComparison.Ordinal);
+    private static readonly string VariablePrefix = AuthTokens.Section.Replace(":", "__", StringComparison.Ordinal);
 
     private readonly string _deviceKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
@@ -19,7 +19,7 @@ public sealed class ChaosTokens
 
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
     {
-        [$"{_variablePrefix}__{Roles.Operator}"] = Operator,
-        [$"{_variablePrefix}__{Roles.Device}"] = _deviceKey,
+        [$"{VariablePrefix}__{Roles.Operator}"] = Operator,
+        [$"{VariablePrefix}__{Roles.Device}"] = _deviceKey,
     };
 }

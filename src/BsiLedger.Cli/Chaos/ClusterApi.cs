@@ -11,7 +11,7 @@ namespace BsiLedger.Cli.Chaos;
 /// </summary>
 public sealed class ClusterApi(IReadOnlyList<SiloProcess> silos, HttpClient http)
 {
-    private static readonly TimeSpan _giveUpAfter = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(2);
 
     private long _next;
     private long _requests;
@@ -34,9 +34,9 @@ public sealed class ClusterApi(IReadOnlyList<SiloProcess> silos, HttpClient http
                 return reply;
             }
 
-            if (DateTimeOffset.UtcNow - started > _giveUpAfter)
+            if (DateTimeOffset.UtcNow - started > GiveUpAfter)
             {
-                throw new ChaosApiException($"{method} /{path}: no silo answered within {_giveUpAfter.TotalMinutes:0} minutes");
+                throw new ChaosApiException($"{method} /{path}: no silo answered within {GiveUpAfter.TotalMinutes:0} minutes");
             }
 
             Interlocked.Increment(ref _retries);

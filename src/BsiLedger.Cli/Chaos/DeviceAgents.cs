@@ -13,7 +13,7 @@ public sealed class DeviceAgents(ClusterApi api, DeviceTokens tokens, IReadOnlyL
 {
     private const int InFlight = 24;
 
-    private static readonly TimeSpan _shortestSweep = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ShortestSweep = TimeSpan.FromSeconds(2);
 
     private long _checkIns;
     private long _reports;
@@ -39,9 +39,9 @@ public sealed class DeviceAgents(ClusterApi api, DeviceTokens tokens, IReadOnlyL
                 var sweep = Stopwatch.StartNew();
                 await Parallel.ForEachAsync(order, options, (device, ct) => new ValueTask(ServeAsync(device, ct)));
                 Sweeps++;
-                if (sweep.Elapsed < _shortestSweep)
+                if (sweep.Elapsed < ShortestSweep)
                 {
-                    await Task.Delay(_shortestSweep - sweep.Elapsed, stop);
+                    await Task.Delay(ShortestSweep - sweep.Elapsed, stop);
                 }
             }
         }

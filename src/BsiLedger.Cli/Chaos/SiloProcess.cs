@@ -9,7 +9,7 @@ namespace BsiLedger.Cli.Chaos;
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan _startWithin = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartWithin = TimeSpan.FromSeconds(90);
 
     private readonly SiloPorts _ports;
     private readonly string _connectionString;
@@ -76,7 +76,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         var process = _process ?? throw new InvalidOperationException("not started");
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < _startWithin)
+        while (deadline.Elapsed < StartWithin)
         {
             if (process.HasExited)
             {
@@ -106,7 +106,7 @@ public sealed class SiloProcess : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
         }
 
-        throw new SiloStartException($"silo {Number} did not answer /health within {_startWithin.TotalSeconds:0} s: see {LogPath}");
+        throw new SiloStartException($"silo {Number} did not answer /health within {StartWithin.TotalSeconds:0} s: see {LogPath}");
     }
 
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster, connections dropped mid-statement.</summary>

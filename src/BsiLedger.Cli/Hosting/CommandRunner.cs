@@ -14,7 +14,7 @@ namespace BsiLedger.Cli.Hosting;
 /// </summary>
 public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
 {
-    private const string _authenticationHint =
+    private const string AuthenticationHint =
         $"authentication failed: check the user name, password, database and SSL Mode in --connection or ${LedgerSettings.ConnectionVariable}";
 
     /// <summary>Where a command reports a refusal or an error: never the result's stdout.</summary>
@@ -67,10 +67,10 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr)
             $"{e.Message} ({AutoPrepareBehindPooler.Hint}; the connection string is --connection or ${LedgerSettings.ConnectionVariable})",
         // The server answered, so "is it reachable?" would send the user looking in the wrong place.
         PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } =>
-            $"{e.Message} ({_authenticationHint})",
+            $"{e.Message} ({AuthenticationHint})",
         // Npgsql's own refusal, before the server is asked: the connection string has no Password=.
         NpgsqlException when e.Message.StartsWith("No password has been provided", StringComparison.Ordinal) =>
-            $"{e.Message} ({_authenticationHint})",
+            $"{e.Message} ({AuthenticationHint})",
         JournalUnavailableException or NpgsqlException or System.Net.Sockets.SocketException =>
             $"{e.Message} (is the database reachable? check --connection or ${LedgerSettings.ConnectionVariable})",
         EmbeddedPostgresException or PostgresBinariesNotFoundException or ConcurrencyRetriesExhaustedException or ConnectionBudgetExceededException

@@ -21,7 +21,7 @@ public static class CanonicalJson
     private const long LargestExactInteger = 1L << 53;
 
     /// <summary>What JSON requires escaped in a string: the quote, the backslash and the control characters.</summary>
-    private static readonly SearchValues<char> _escaped = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(c => (char)c), '"', '\\']);
+    private static readonly SearchValues<char> Escaped = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(c => (char)c), '"', '\\']);
 
     public static void Write(JsonElement value, IBufferWriter<byte> output)
     {
@@ -76,7 +76,7 @@ public static class CanonicalJson
 
     public static void WriteString(string text, IBufferWriter<byte> output)
     {
-        if (text.AsSpan().IndexOfAny(_escaped) < 0)
+        if (text.AsSpan().IndexOfAny(Escaped) < 0)
         {
             var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 2);
             span[0] = (byte)'"';

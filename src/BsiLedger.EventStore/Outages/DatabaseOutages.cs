@@ -10,8 +10,8 @@ namespace BsiLedger.EventStore.Outages;
 /// </summary>
 public static class DatabaseOutages
 {
-    private static readonly Lock _gate = new();
-    private static readonly Dictionary<OutageWait, long> _waiting = [];
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<OutageWait, long> Waiting = [];
 
     public static readonly Counter<long> Retries =
         LedgerTelemetry.Meter.CreateCounter<long>("bsi.database.retries", "{retry}", "Database round trips tried again after a dropped connection, a restart or a full server");
@@ -23,25 +23,25 @@ public static class DatabaseOutages
     /// <summary>How long the oldest wait has lasted, or null when nothing waits.</summary>
     public static TimeSpan? WaitingFor()
     {
-        lock (_gate)
+        lock (Gate)
         {
-            return _waiting.Count == 0 ? null : Stopwatch.GetElapsedTime(_waiting.Values.Min());
+            return Waiting.Count == 0 ? null : Stopwatch.GetElapsedTime(Waiting.Values.Min());
         }
     }
 
     internal static void Began(OutageWait wait)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            _waiting[wait] = Stopwatch.GetTimestamp();
+            Waiting[wait] = Stopwatch.GetTimestamp();
         }
     }
 
     internal static void Ended(OutageWait wait)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            _waiting.Remove(wait);
+            Waiting.Remove(wait);
         }
     }
 }

@@ -16,13 +16,13 @@ public static class AutoPrepareBehindPooler
         + "max_prepared_statements above 0 (docs/operations.md, Poolers)";
 
     // Npgsql's prefix for the statements it prepares by itself; a statement someone named is not ours to explain.
-    private const string _autoPreparedName = "\"_auto";
+    private const string AutoPreparedName = "\"_auto";
 
     /// <summary>Whether <paramref name="e"/>, or an exception it wraps, is an auto-prepared statement lost to such a pooler.</summary>
     public static bool Explains(Exception e) => e switch
     {
         PostgresException { SqlState: PostgresErrorCodes.InvalidSqlStatementName or PostgresErrorCodes.DuplicatePreparedStatement } postgres =>
-            postgres.MessageText.Contains(_autoPreparedName, StringComparison.Ordinal),
+            postgres.MessageText.Contains(AutoPreparedName, StringComparison.Ordinal),
         AggregateException aggregate => aggregate.InnerExceptions.Any(Explains),
         { InnerException: { } inner } => Explains(inner),
         _ => false,

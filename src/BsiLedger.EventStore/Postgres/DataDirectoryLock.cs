@@ -10,7 +10,7 @@ internal sealed class DataDirectoryLock : IDisposable
 
     // On Unix .NET takes FileShare.None as flock and reports a held lock as an IOException whose
     // HResult is the raw errno EWOULDBLOCK (11 on Linux, 35 on macOS); Windows says ERROR_SHARING_VIOLATION.
-    private static readonly int[] _lockHeldCodes = [11, 35, unchecked((int)0x80070020)];
+    private static readonly int[] LockHeldCodes = [11, 35, unchecked((int)0x80070020)];
 
     private readonly FileStream _stream;
 
@@ -24,7 +24,7 @@ internal sealed class DataDirectoryLock : IDisposable
             return new DataDirectoryLock(
                 new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException ex) when (ex.GetType() == typeof(IOException) && _lockHeldCodes.Contains(ex.HResult))
+        catch (IOException ex) when (ex.GetType() == typeof(IOException) && LockHeldCodes.Contains(ex.HResult))
         {
             throw new EmbeddedPostgresBusyException(
                 $"Another bsi process is using the data directory {dataDirectory} ({path} is locked). " +

@@ -11,11 +11,11 @@ namespace BsiLedger.EventStore.Postgres;
 /// </summary>
 public static class LedgerDataSource
 {
-    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> _sources = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> Sources = new(StringComparer.Ordinal);
 
     /// <summary>The pool for <paramref name="connectionString"/> as the ledger tunes it (<see cref="LedgerStoreOptions.Tuned"/>).</summary>
     public static NpgsqlDataSource For(string connectionString) =>
-        _sources.GetOrAdd(LedgerStoreOptions.Tuned(connectionString), NpgsqlDataSource.Create);
+        Sources.GetOrAdd(LedgerStoreOptions.Tuned(connectionString), NpgsqlDataSource.Create);
 
     public static ValueTask<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken ct) =>
         For(connectionString).OpenConnectionAsync(ct);

@@ -8,7 +8,7 @@ internal sealed class PostgresAccount
 {
     public const string ServiceUser = "postgres";
 
-    private static readonly string[] _runuserFallbacks = ["/usr/sbin/runuser", "/sbin/runuser"];
+    private static readonly string[] RunuserFallbacks = ["/usr/sbin/runuser", "/sbin/runuser"];
 
     private readonly string? _runuser;
 
@@ -102,6 +102,6 @@ internal sealed class PostgresAccount
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, "runuser"))
-            .Concat(_runuserFallbacks)
+            .Concat(RunuserFallbacks)
             .FirstOrDefault(File.Exists);
 }

@@ -7,7 +7,7 @@ public sealed record PostgresBinaries(string InitDb, string PgCtl, string Postgr
 {
     public const string DefaultFallbackRoot = "/usr/lib/postgresql";
 
-    private static readonly string[] _programs = ["initdb", "pg_ctl", "postgres"];
+    private static readonly string[] Programs = ["initdb", "pg_ctl", "postgres"];
 
     /// <summary>Looks on PATH, then under <c>/usr/lib/postgresql/*/bin</c> (highest version first).</summary>
     public static PostgresBinaries Locate() =>
@@ -17,7 +17,7 @@ public sealed record PostgresBinaries(string InitDb, string PgCtl, string Postgr
     {
         var pathDirectories = (searchPath ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var onPath = _programs.Select(program => FindOnPath(program, pathDirectories)).ToArray();
+        var onPath = Programs.Select(program => FindOnPath(program, pathDirectories)).ToArray();
         if (onPath.All(found => found is not null))
         {
             return new PostgresBinaries(onPath[0]!, onPath[1]!, onPath[2]!);
@@ -26,7 +26,7 @@ public sealed record PostgresBinaries(string InitDb, string PgCtl, string Postgr
         // Debian/Ubuntu put the server programs outside PATH, one directory per major version.
         foreach (var bin in VersionedBinDirectories(fallbackRoot))
         {
-            if (_programs.All(program => IsExecutableFile(Path.Combine(bin, program))))
+            if (Programs.All(program => IsExecutableFile(Path.Combine(bin, program))))
             {
                 return new PostgresBinaries(
                     Path.Combine(bin, "initdb"), Path.Combine(bin, "pg_ctl"), Path.Combine(bin, "postgres"));
@@ -34,7 +34,7 @@ public sealed record PostgresBinaries(string InitDb, string PgCtl, string Postgr
         }
 
         throw new PostgresBinariesNotFoundException(
-            $"PostgreSQL server programs not found: looked for {string.Join(", ", _programs)} on PATH " +
+            $"PostgreSQL server programs not found: looked for {string.Join(", ", Programs)} on PATH " +
             $"and under {Path.Combine(fallbackRoot, "*", "bin")}. " +
             "Install them with 'apt-get install postgresql' (Debian/Ubuntu), " +
             "or use an existing server with --connection \"Host=...\" or the BSILEDGER_CONNECTION environment variable.");

@@ -14,7 +14,7 @@ namespace BsiLedger.Grains.Telemetry;
 /// </summary>
 public static class RolloutBoard
 {
-    private static readonly ConcurrentDictionary<(string Silo, ReleaseId Release), ReleaseReading> _readings = new();
+    private static readonly ConcurrentDictionary<(string Silo, ReleaseId Release), ReleaseReading> Readings = new();
 
     public static readonly ObservableGauge<double> WaveFailureRate = LedgerTelemetry.Meter.CreateObservableGauge(
         "bsi.wave.failure_rate", () => Waves(r => r.FailureRate), "1", "Current wave's install failure rate (failed / (installed + failed)) over what its devices have reported, or at its last tally");
@@ -31,20 +31,20 @@ public static class RolloutBoard
     public static readonly ObservableGauge<int> RecallPending = LedgerTelemetry.Meter.CreateObservableGauge(
         "bsi.recall.pending", RecallsPending, "{device}", "Exposed devices a recall has not reached yet (0 once complete)");
 
-    public static void Post(ReleaseReading reading) => _readings[(reading.Silo, reading.Release)] = reading;
+    public static void Post(ReleaseReading reading) => Readings[(reading.Silo, reading.Release)] = reading;
 
-    public static void Forget(string silo, ReleaseId release) => _readings.TryRemove((silo, release), out _);
+    public static void Forget(string silo, ReleaseId release) => Readings.TryRemove((silo, release), out _);
 
     private static IEnumerable<Measurement<T>> Waves<T>(Func<ReleaseReading, T> value)
         where T : struct =>
-        _readings.Values.Where(r => r.Wave is not null).Select(r => new Measurement<T>(
+        Readings.Values.Where(r => r.Wave is not null).Select(r => new Measurement<T>(
             value(r), new(RolloutMetrics.SiloTag, r.Silo), new(RolloutMetrics.ReleaseTag, r.Release.ToString()), new("bsi.wave", r.Wave!.Value)));
 
     private static IEnumerable<Measurement<double>> OfferRates() =>
-        _readings.Values.Where(r => r.OfferRate is not null).Select(r => new Measurement<double>(
+        Readings.Values.Where(r => r.OfferRate is not null).Select(r => new Measurement<double>(
             r.OfferRate!.Value, new(RolloutMetrics.SiloTag, r.Silo), new(RolloutMetrics.ReleaseTag, r.Release.ToString()), new("bsi.wave", r.Wave!.Value)));
 
     private static IEnumerable<Measurement<int>> RecallsPending() =>
-        _readings.Values.Where(r => r.RecallPending is not null).Select(r => new Measurement<int>(
+        Readings.Values.Where(r => r.RecallPending is not null).Select(r => new Measurement<int>(
             r.RecallPending!.Value, new(RolloutMetrics.SiloTag, r.Silo), new(RolloutMetrics.ReleaseTag, r.Release.ToString())));
 }

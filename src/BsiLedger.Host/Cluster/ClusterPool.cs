@@ -15,7 +15,7 @@ public static class ClusterPool
 {
     public const int Size = 2;
 
-    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> _sources = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> Sources = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The ledger's share of a process budget that also holds this pool: <paramref name="connectionString"/>'s budget
@@ -53,5 +53,5 @@ public static class ClusterPool
 
     /// <summary>One pool per ledger connection string per process, as <see cref="LedgerDataSource"/> keeps the ledger's.</summary>
     public static NpgsqlDataSource For(string ledgerConnectionString) =>
-        _sources.GetOrAdd(ConnectionString(ledgerConnectionString), NpgsqlDataSource.Create);
+        Sources.GetOrAdd(ConnectionString(ledgerConnectionString), NpgsqlDataSource.Create);
 }

@@ -14,7 +14,7 @@ namespace BsiLedger.Simulation.Scenarios;
 /// </summary>
 public static class ScenarioFile
 {
-    private static readonly JsonDocumentOptions _options = new()
+    private static readonly JsonDocumentOptions Options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
@@ -36,7 +36,7 @@ public static class ScenarioFile
     {
         try
         {
-            return JsonDocument.Parse(json, _options);
+            return JsonDocument.Parse(json, Options);
         }
         catch (JsonException e)
         {

@@ -20,8 +20,8 @@ public static class WhatIfAlternatives
             }
 
             var played = replay.Play(alternative.Plan);
-            outcomes.Add(new AlternativeOutcome(alternative.Release.ToString(), alternative.Name, replay.Actual,
-                RolloutFigures.Of(played.Release, played.Courses, replay.Start)) { Curve = Running(played.Courses) });
+            var figures = RolloutFigures.Of(played.Release, played.Courses, replay.Start);
+            outcomes.Add(new AlternativeOutcome(alternative.Release.ToString(), alternative.Name, replay.Actual, figures) { Curve = Running(played.Courses) });
         }
 
         return outcomes;

@@ -28,7 +28,7 @@ public sealed class KilledSiloTests(PostgresFixture postgres)
 
     private static readonly Cause Operator = Cause.Operator("cluster-test");
 
-    private static readonly TimeSpan _within = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(120);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -128,12 +128,12 @@ public sealed class KilledSiloTests(PostgresFixture postgres)
                     return status;
                 }
             }
-            catch (Exception e) when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException && clock.Elapsed < _within)
+            catch (Exception e) when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException && clock.Elapsed < Within)
             {
                 // The cluster has not routed around the dead silo yet.
             }
 
-            Assert.True(clock.Elapsed < _within, $"the release did not get there within {_within.TotalSeconds:0} s");
+            Assert.True(clock.Elapsed < Within, $"the release did not get there within {Within.TotalSeconds:0} s");
             await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
         }
     }

@@ -17,7 +17,7 @@ namespace BsiLedger.Grains.Tests.Cluster;
 /// </summary>
 public sealed class MembershipTableContractTests(PostgresFixture postgres)
 {
-    private static readonly IPAddress _host = IPAddress.Parse("10.1.2.3");
+    private static readonly IPAddress SiloIp = IPAddress.Parse("10.1.2.3");
     private static int _generation = Environment.TickCount & 0xFFFFFF;
     private readonly string _clusterId = "contract-" + Guid.NewGuid().ToString("N")[..12];
 
@@ -244,7 +244,7 @@ public sealed class MembershipTableContractTests(PostgresFixture postgres)
         var at = aliveAt ?? new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         return new MembershipEntry
         {
-            SiloAddress = SiloAddress.New(_host, 11111, Interlocked.Increment(ref _generation)),
+            SiloAddress = SiloAddress.New(SiloIp, 11111, Interlocked.Increment(ref _generation)),
             SiloName = "silo-" + _generation,
             HostName = "host-a",
             Status = status,

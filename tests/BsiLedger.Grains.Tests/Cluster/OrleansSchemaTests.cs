@@ -10,7 +10,7 @@ namespace BsiLedger.Grains.Tests.Cluster;
 /// </summary>
 public sealed class OrleansSchemaTests(PostgresFixture postgres)
 {
-    private static readonly string[] _queryKeys =
+    private static readonly string[] QueryKeys =
     [
         "CleanupDefunctSiloEntriesKey", "DeleteMembershipTableEntriesKey", "DeleteReminderRowKey", "DeleteReminderRowsKey",
         "GatewaysQueryKey", "InsertMembershipKey", "InsertMembershipVersionKey", "MembershipReadAllKey", "MembershipReadRowKey",
@@ -27,7 +27,7 @@ public sealed class OrleansSchemaTests(PostgresFixture postgres)
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => OrleansSchema.EnsureAsync(database, Ct)));
 
-        Assert.Equal(_queryKeys, await StringsAsync(database, "select querykey from public.orleansquery order by querykey collate \"C\""));
+        Assert.Equal(QueryKeys, await StringsAsync(database, "select querykey from public.orleansquery order by querykey collate \"C\""));
         Assert.Equal(["membership:1", "reminders:1"], await StringsAsync(database, "select part || ':' || version from public.orleans_schema order by part"));
         Assert.Equal(["orleans_membership", "orleans_membership_version", "orleansreminderstable"],
             await StringsAsync(database, "select tablename from pg_tables where schemaname = 'public' and tablename like 'orleans%' and tablename not in ('orleansquery', 'orleans_schema') order by tablename collate \"C\""));

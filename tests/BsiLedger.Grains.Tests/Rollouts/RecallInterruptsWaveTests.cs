@@ -1,6 +1,6 @@
+using BsiLedger.Domain;
 using BsiLedger.Domain.Releases;
 using BsiLedger.Domain.Releases.Errors;
-using BsiLedger.Domain;
 using BsiLedger.EventStore.Marten;
 using BsiLedger.Grains.Commands;
 using BsiLedger.Grains.Fleet;

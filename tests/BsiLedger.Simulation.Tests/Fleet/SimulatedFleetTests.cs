@@ -12,8 +12,8 @@ public sealed class SimulatedFleetTests
     // Large enough that a share is within a percentage point of its fraction.
     private static int Large => 20_000;
 
-    private static readonly SimulatedFleet _example = new(DesignExample.Scenario.WithOverrides(Large, null));
-    private static readonly IReadOnlyList<SimulatedDevice> _exampleDevices = [.. _example.All()];
+    private static readonly SimulatedFleet Example = new(DesignExample.Scenario.WithOverrides(Large, null));
+    private static readonly IReadOnlyList<SimulatedDevice> ExampleDevices = [.. Example.All()];
 
     [Fact]
     public void Devices_are_numbered_from_one_with_seven_digits()
@@ -53,8 +53,8 @@ public sealed class SimulatedFleetTests
     {
         var again = new SimulatedFleet(DesignExample.Scenario.WithOverrides(Large, null));
 
-        Assert.Equal(_exampleDevices, again.All());
-        Assert.Equal(_exampleDevices[4_321], again.Device(4_322));
+        Assert.Equal(ExampleDevices, again.All());
+        Assert.Equal(ExampleDevices[4_321], again.Device(4_322));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class SimulatedFleetTests
     {
         var other = new SimulatedFleet(DesignExample.Scenario.WithOverrides(Large, 43));
 
-        var differing = _exampleDevices.Zip(other.All()).Count(pair => pair.First != pair.Second);
+        var differing = ExampleDevices.Zip(other.All()).Count(pair => pair.First != pair.Second);
         Assert.True(differing > Large / 2, $"{differing} of {Large} devices differ");
     }
 
@@ -71,7 +71,7 @@ public sealed class SimulatedFleetTests
     {
         Assert.All(DesignExample.Scenario.Fleet.Mix, mix => AssertShare(
             mix.Share,
-            _exampleDevices.Count(d => d.Platform == mix.Platform && d.Os == mix.Os && d.Model == mix.Model),
+            ExampleDevices.Count(d => d.Platform == mix.Platform && d.Os == mix.Os && d.Model == mix.Model),
             Large));
     }
 
@@ -80,18 +80,18 @@ public sealed class SimulatedFleetTests
     {
         var spec = DesignExample.Scenario.Fleet;
 
-        AssertShare(spec.Offline, _exampleDevices.Count(d => d.Offline), Large);
-        AssertShare(spec.AutoInstallOff, _exampleDevices.Count(d => !d.AutoInstall), Large);
-        AssertShare(spec.Managed, _exampleDevices.Count(d => d.Managed), Large);
-        var managed = _exampleDevices.Where(d => d.Managed).ToList();
+        AssertShare(spec.Offline, ExampleDevices.Count(d => d.Offline), Large);
+        AssertShare(spec.AutoInstallOff, ExampleDevices.Count(d => !d.AutoInstall), Large);
+        AssertShare(spec.Managed, ExampleDevices.Count(d => d.Managed), Large);
+        var managed = ExampleDevices.Where(d => d.Managed).ToList();
         AssertShare(spec.ManagedForbid, managed.Count(d => d.MdmPolicy == MdmPolicy.Forbid), managed.Count, tolerance: 0.03);
     }
 
     [Fact]
     public void Only_managed_devices_have_a_management_policy()
     {
-        Assert.All(_exampleDevices.Where(d => !d.Managed), d => Assert.Equal(MdmPolicy.None, d.MdmPolicy));
-        Assert.All(_exampleDevices.Where(d => d.Managed), d => Assert.NotEqual(MdmPolicy.None, d.MdmPolicy));
+        Assert.All(ExampleDevices.Where(d => !d.Managed), d => Assert.Equal(MdmPolicy.None, d.MdmPolicy));
+        Assert.All(ExampleDevices.Where(d => d.Managed), d => Assert.NotEqual(MdmPolicy.None, d.MdmPolicy));
     }
 
     [Fact]
@@ -108,10 +108,10 @@ public sealed class SimulatedFleetTests
     [Fact]
     public void A_devices_offline_state_and_check_in_phase_can_be_asked_by_id()
     {
-        Assert.All(_exampleDevices.Take(2_000), d =>
+        Assert.All(ExampleDevices.Take(2_000), d =>
         {
-            Assert.Equal(d.Offline, _example.IsOffline(d.Id));
-            Assert.Equal(d.CheckInPhase, _example.CheckInPhase(d.Id));
+            Assert.Equal(d.Offline, Example.IsOffline(d.Id));
+            Assert.Equal(d.CheckInPhase, Example.CheckInPhase(d.Id));
         });
     }
 
@@ -120,10 +120,10 @@ public sealed class SimulatedFleetTests
     {
         var every = DesignExample.Scenario.Fleet.CheckInEvery;
 
-        Assert.All(_exampleDevices, d => Assert.InRange(d.CheckInPhase, TimeSpan.Zero, every - TimeSpan.FromTicks(1)));
+        Assert.All(ExampleDevices, d => Assert.InRange(d.CheckInPhase, TimeSpan.Zero, every - TimeSpan.FromTicks(1)));
         foreach (var quarter in Enumerable.Range(0, 4))
         {
-            var count = _exampleDevices.Count(d => d.CheckInPhase >= every * quarter / 4 && d.CheckInPhase < every * (quarter + 1) / 4);
+            var count = ExampleDevices.Count(d => d.CheckInPhase >= every * quarter / 4 && d.CheckInPhase < every * (quarter + 1) / 4);
             AssertShare(0.25, count, Large);
         }
     }
@@ -159,7 +159,7 @@ public sealed class SimulatedFleetTests
 
     [Fact]
     public void A_release_outside_the_scenario_never_fails() =>
-        Assert.DoesNotContain(_exampleDevices, d => _example.FailsInstall(d.Id, d.Model, ReleaseId.Parse("iOS 26.3.1 (z)")));
+        Assert.DoesNotContain(ExampleDevices, d => Example.FailsInstall(d.Id, d.Model, ReleaseId.Parse("iOS 26.3.1 (z)")));
 
     [Fact]
     public void A_scenario_that_breaks_a_rule_makes_no_fleet()
