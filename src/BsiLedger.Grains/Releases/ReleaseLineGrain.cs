@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using BsiLedger.Domain.Releases;
-using BsiLedger.Domain.Releases.Events;
 using BsiLedger.EventStore.Index;
 using BsiLedger.EventStore.Journal;
 
@@ -10,13 +9,16 @@ namespace BsiLedger.Grains.Releases;
 /// <summary>
 /// Built from the release streams themselves (never by calling release grains, which call it), kept current by the
 /// release grains of its own process, and built again from the ledger when last read over a second ago, so a release
-/// published or recalled by another process is known here within about a second. What a device may stage is not
+/// published or recalled by another process is known here within about a second; each such read asks a release's
+/// stream only for the events after those already folded. What a device may stage is not
 /// decided here: the ledger refuses a report on a recalled release (decision 0011). This is what a checking-in device is
 /// offered and must give back.
 /// </summary>
 public sealed class ReleaseLineGrain(ILedgerIndex index, IEventJournal journal) : Grain, IReleaseLineGrain
 {
     private static readonly TimeSpan ReadAgainAfter = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<ReleaseId, ReadRelease> _read = [];
 
     private ImmutableDictionary<ReleaseId, ReleaseSummary> _releases = ImmutableDictionary<ReleaseId, ReleaseSummary>.Empty;
 
@@ -49,10 +51,16 @@ public sealed class ReleaseLineGrain(ILedgerIndex index, IEventJournal journal) 
         foreach (var id in await index.ReleasesAsync(this.GetPrimaryKeyString(), cancellationToken))
         {
             var release = ReleaseId.Parse(id);
-            var events = await journal.ReadAsync(id, 0, cancellationToken);
-            var state = events.Aggregate(Release.Unpublished(release), (s, e) => s.Apply((IReleaseEvent)e.Data));
-            var recallIssuedAt = events.FirstOrDefault(e => e.Data is RecallIssued)?.StoredAt;
-            Set(ReleaseSummary.Of(state, recallIssuedAt));
+            var known = _read.GetValueOrDefault(release) ?? ReadRelease.None(release);
+            var events = await journal.ReadAsync(id, known.Version, cancellationToken);
+            if (events.Count == 0)
+            {
+                continue;
+            }
+
+            var read = known.With(events);
+            _read[release] = read;
+            Set(ReleaseSummary.Of(read.State, read.RecallIssuedAt));
         }
     }
 
