@@ -8,9 +8,9 @@ namespace BsiLedger.Grains.Releases;
 
 /// <summary>
 /// Built from the release streams themselves (never by calling release grains, which call it), kept current by the
-/// release grains of its own process, and built again from the ledger when last read over a second ago, so a release
+/// release grains of its own process, and set again from the ledger when last read over a second ago, so a release
 /// published or recalled by another process is known here within about a second; each such read asks a release's
-/// stream only for the events after those already folded. What a device may stage is not
+/// stream only for the events after those it has already folded. What a device may stage is not
 /// decided here: the ledger refuses a report on a recalled release (decision 0011). This is what a checking-in device is
 /// offered and must give back.
 /// </summary>
@@ -45,23 +45,28 @@ public sealed class ReleaseLineGrain(ILedgerIndex index, IEventJournal journal) 
         return Task.CompletedTask;
     }
 
+    // Every release is set again from what its stream says, changed or not: a summary a release grain of this process
+    // pushed can be older than the ledger (another process appended in between), and the ledger's word wins.
     private async Task ReadLedgerAsync(CancellationToken cancellationToken)
     {
         _readAt = Stopwatch.GetTimestamp();
+        var releases = _releases.ToBuilder();
         foreach (var id in await index.ReleasesAsync(this.GetPrimaryKeyString(), cancellationToken))
         {
             var release = ReleaseId.Parse(id);
-            var known = _read.GetValueOrDefault(release) ?? ReadRelease.None(release);
-            var events = await journal.ReadAsync(id, known.Version, cancellationToken);
-            if (events.Count == 0)
+            var read = _read.GetValueOrDefault(release) ?? ReadRelease.None(release);
+            var events = await journal.ReadAsync(id, read.Version, cancellationToken);
+            if (events.Count > 0)
             {
-                continue;
+                read = read.With(events);
+                _read[release] = read;
             }
 
-            var read = known.With(events);
-            _read[release] = read;
-            Set(ReleaseSummary.Of(read.State, read.RecallIssuedAt));
+            releases[release] = ReleaseSummary.Of(read.State, read.RecallIssuedAt);
         }
+
+        _releases = releases.ToImmutable();
+        _listed = [.. _releases.Values];
     }
 
     private void Set(ReleaseSummary summary)

@@ -60,6 +60,32 @@ public sealed class ReleaseLineReadTests(PostgresFixture postgres)
         }
     }
 
+    [Fact]
+    public async Task A_summary_pushed_late_by_a_grain_gives_way_to_the_ledger_within_a_second()
+    {
+        using var host = await StartAsync(configure: null);
+        var release = new ReleaseId(Platform.iOS, OsVersion.Parse(UniqueIds.BaseVersion()), 'a');
+        var line = Grains(host).GetGrain<IReleaseLineGrain>(ProductLine.Of(release));
+        try
+        {
+            await ExecuteAsync(host, release, new PublishRelease(release, ["WebKit"], [], Activation.Restart, null, Cause.Operator("test")));
+            var recall = await Grains(host).GetGrain<IReleaseGrain>(release.ToString()).Recall("breaks sign-in pages", Cause.Operator("vendor"), Provenance.NewCommand());
+            Assert.Equal(CommandStatus.Accepted, recall.Status);
+            await Task.Delay(ReadAgainAfter, Ct);
+            var recalled = Assert.Single(await line.Releases());
+
+            // What a grain that had not heard of the recall would push.
+            await line.Update(recalled with { RecallId = null, RecallIssuedAt = null });
+            await Task.Delay(ReadAgainAfter, Ct);
+
+            Assert.Equal(recalled, Assert.Single(await line.Releases()));
+        }
+        finally
+        {
+            await host.StopAsync(Ct);
+        }
+    }
+
     private static IGrainFactory Grains(IHost host) => host.Services.GetRequiredService<IGrainFactory>();
 
     private static async Task ExecuteAsync(IHost host, ReleaseId release, ReleaseCommand command) =>
