@@ -54,13 +54,35 @@ public static class LedgerHost
             }
             catch (Exception e) when (attempt < PortAttempts && options is { WithSilo: true, Cluster: null } && PortTaken.Caused(e))
             {
-                host.Dispose();
+                await StopFailedAsync(host);
             }
             catch
             {
-                host.Dispose();
+                await StopFailedAsync(host);
                 throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// A failed start leaves running what started before the failure, and hosted services (Marten's daemon among them)
+    /// end only on stop, not on dispose. Orleans keeps the listener it did bind (the silo's port, when the gateway's was
+    /// lost) even so, as seen in the tests: one socket per lost attempt, until the process ends.
+    /// </summary>
+    private static async Task StopFailedAsync(IHost host)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await host.StopAsync(patience.Token);
+        }
+        catch (Exception)
+        {
+            // The start's failure is the one to report, not a follow-on one from stopping.
+        }
+        finally
+        {
+            host.Dispose();
         }
     }
 
