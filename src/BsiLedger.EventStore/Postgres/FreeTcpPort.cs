@@ -20,10 +20,10 @@ public static class FreeTcpPort
 
     /// <summary>
     /// A loopback port that was free a moment ago and that this process has not been given before (short of its having
-    /// been given some thousands already); the caller must cope
-    /// with losing a race for it to another process. It is drawn from below the kernel's ephemeral range where there is
-    /// room: a port from that range is what the kernel hands the next outgoing connection (a connection pool opening),
-    /// so one picked from it could be taken by such a connection between the pick and the bind.
+    /// been given some thousands already); the caller must cope with losing a race for it to another process. It is
+    /// drawn from below the kernel's ephemeral range where there is room: a port from that range is what the kernel
+    /// hands the next outgoing connection (a connection pool opening), so one picked from it could be taken by such a
+    /// connection between the pick and the bind.
     /// </summary>
     public static int Pick()
     {
