@@ -33,10 +33,10 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         {HotStatementPlanning.ForTransaction};
         select e.stream_id, e.version, e.seq_id, e.timestamp, e.type, e.data, e.correlation_id, e.causation_id,
             e.headers ->> '{HashHeader}'
-        from unnest(@streams) as s(id)
+        from unnest(@streams, @afters) as s(id, after)
         cross join lateral (
             select * from {LedgerStoreOptions.Schema}.mt_events
-            where stream_id = s.id and version > @after
+            where stream_id = s.id and version > s.after
             order by version) as e
         """;
 
@@ -335,15 +335,21 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         }
     }
 
-    private async Task ReadBatchAsync(List<PendingRead> reads)
+    internal async Task ReadBatchAsync(List<PendingRead> reads)
     {
         using var activity = RoundTripSpan.Start("journal.read_batch", reads.Select(r => r.Caller));
         activity?.SetTag("bsi.streams", reads.Count);
         try
         {
-            var streams = reads.Select(r => r.StreamId).Distinct(StringComparer.Ordinal).ToArray();
-            var after = reads.Min(r => r.AfterVersion);
-            var events = await OutageRetry.RunAsync(() => ReadStreamsAsync(streams, after), _outageTolerance, _stopping.Token);
+            // Each stream from the earliest version any of its reads asks for: a stream read whole by one activation
+            // costs nothing extra to a caller that already holds most of another.
+            var earliest = new Dictionary<string, long>(reads.Count, StringComparer.Ordinal);
+            foreach (var read in reads)
+            {
+                earliest[read.StreamId] = earliest.TryGetValue(read.StreamId, out var after) ? Math.Min(after, read.AfterVersion) : read.AfterVersion;
+            }
+
+            var events = await OutageRetry.RunAsync(() => ReadStreamsAsync(earliest), _outageTolerance, _stopping.Token);
             var byStream = events.ToLookup(e => e.StreamId, StringComparer.Ordinal);
             foreach (var read in reads)
             {
@@ -369,12 +375,12 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
     /// Plain SQL over Marten's events table, deserialised with Marten's own serializer: the same rows FetchStream
     /// reads, for many streams in one statement (a LINQ query here would be compiled again on every call).
     /// </summary>
-    private async Task<List<StoredEvent>> ReadStreamsAsync(string[] streams, long afterVersion)
+    private async Task<List<StoredEvent>> ReadStreamsAsync(Dictionary<string, long> afterVersions)
     {
         await using var session = _store.QuerySession();
         await using var command = new NpgsqlCommand(ReadSql);
-        command.Parameters.AddWithValue("streams", streams);
-        command.Parameters.AddWithValue("after", afterVersion);
+        command.Parameters.AddWithValue("streams", afterVersions.Keys.ToArray());
+        command.Parameters.AddWithValue("afters", afterVersions.Values.ToArray());
         var serializer = _store.Options.Serializer();
         var events = new List<StoredEvent>();
         await using var reader = await session.ExecuteReaderAsync(command, CancellationToken.None);
