@@ -30,6 +30,7 @@ public static class ResultTable
         output.WriteLine(Format($"batched / COPY     {report.BatchedOverCopy.Value * 100,8:F1}%   target >= {report.BatchedOverCopy.Bound * 100:F0}%   {Verdict(report.BatchedOverCopy)}"));
         output.WriteLine(Format($"chained / no chain {report.ChainedOverUnchained.Value * 100,8:F1}%   target >= {report.ChainedOverUnchained.Bound * 100:F0}%   {Verdict(report.ChainedOverUnchained)}"));
         output.WriteLine(Format($"batched / baseline {report.BatchedOverBaseline,8:F1}x   (no target: it moves whenever the lone append gets cheaper)"));
+        output.WriteLine(Format($"batched / no journal {report.BatchedOverGrainPath * 100,6:F1}%   (no target: {BenchReport.RateTarget:F0} events/s was {BenchReport.RateTargetOverGrainPath * 100:F1}% of the grain path without a journal where issue 19 was written)"));
         var time = report.EventTime;
         output.WriteLine(Format($"wall time per event {time.BatchedMicroseconds,6:F1} us batched, {time.GrainPathMicroseconds:F1} us without a journal: the journal adds {time.JournalMicroseconds:F1} us ({time.JournalShare * 100:F0}%: hashing, the writer, PostgreSQL)"));
         if (report.TracedOverBatched is { } tracedRatio)
