@@ -341,8 +341,8 @@ public sealed class MartenEventJournal : IEventJournal, IAsyncDisposable
         activity?.SetTag("bsi.streams", reads.Count);
         try
         {
-            // Each stream from the earliest version any of its reads asks for: a stream read whole by one activation
-            // costs nothing extra to a caller that already holds most of another.
+            // Each stream from the earliest version its own reads ask for: an activation reading its stream from the
+            // start does not make the batch read every other stream from the start too.
             var earliest = new Dictionary<string, long>(reads.Count, StringComparer.Ordinal);
             foreach (var read in reads)
             {
