@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
@@ -18,26 +17,13 @@ public sealed class BatchedReadTests(PostgresFixture postgres) : JournalTest(pos
         var installs = Enumerable.Range(1, 4).Select(i => JournalEvents.Installed(tail, $"iOS 26.3.1 ({(char)('a' + i)})"));
         await Journal.AppendAsync(tail, StreamHead.Empty, [JournalEvents.Enrolled(tail), .. installs], Ct);
         var caller = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == LedgerTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = span =>
-            {
-                if (span.TraceId == caller.TraceId)
-                {
-                    spans.Enqueue(span);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedSpans(new HashSet<ActivityTraceId> { caller.TraceId }, LedgerTelemetry.Name);
         var reads = new List<PendingRead> { new(whole, 0, caller), new(tail, 4, caller), new(tail, 3, caller) };
 
         await Journal.ReadBatchAsync(reads);
 
         Assert.Equal([[1], [5], [4, 5]], reads.Select(r => r.Outcome.Result.Select(e => e.Version).ToArray()));
-        var batch = Assert.Single(spans, s => s.OperationName == "journal.read_batch");
+        var batch = Assert.Single(recorded.Spans, s => s.OperationName == "journal.read_batch");
         // One event of the whole stream and the two the earliest read of the other asks for; not all five of it.
         Assert.Equal(3, batch.GetTagItem("bsi.events"));
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using BsiLedger.EventStore.Journal;
 using BsiLedger.EventStore.Marten;
@@ -20,28 +19,15 @@ public sealed class CommitSpanTests(PostgresFixture postgres) : JournalTest(post
         var sampled = Caller(ActivityTraceFlags.Recorded);
         var later = Caller(ActivityTraceFlags.Recorded);
         var traces = new[] { unsampled.TraceId, sampled.TraceId, later.TraceId }.ToHashSet();
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is LedgerTelemetry.Name or "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = span =>
-            {
-                if (traces.Contains(span.TraceId))
-                {
-                    spans.Enqueue(span);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedSpans(traces, LedgerTelemetry.Name, "Npgsql");
 
         await Journal.CommitAsync([Append(unsampled), Append(sampled), Append(later)]);
 
-        var commit = Assert.Single(spans, s => s.OperationName == "journal.commit");
+        var commit = Assert.Single(recorded.Spans, s => s.OperationName == "journal.commit");
         Assert.Equal(sampled.TraceId, commit.TraceId);
         Assert.Equal(sampled.SpanId, commit.ParentSpanId);
         Assert.Equal([unsampled.SpanId, later.SpanId], commit.Links.Select(l => l.Context.SpanId));
-        Assert.Contains(spans, s => s.Source.Name == "Npgsql" && s.ParentSpanId == commit.SpanId);
+        Assert.Contains(recorded.Spans, s => s.Source.Name == "Npgsql" && s.ParentSpanId == commit.SpanId);
     }
 
     private static ActivityContext Caller(ActivityTraceFlags flags) => new(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), flags);
